@@ -1,0 +1,51 @@
+# Two commands do all set-up on a fresh machine with Python 3.11:
+#   make run   — the site with demo content at http://127.0.0.1:8000/ (SQLite in var/, no services)
+#   make test  — the whole suite (browser tests too when Chromium is installed)
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test setup db demo messages lint format bench clean
+
+run: db demo
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: $(VENV)/.installed messages
+	$(BIN)/python -m tests.run
+
+setup: $(VENV)/.installed
+
+# The virtualenv is rebuilt whenever requirements.txt changes.
+$(VENV)/.installed: requirements.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+messages: $(VENV)/.installed
+	$(MANAGE) compile_translations
+
+db: $(VENV)/.installed messages
+	mkdir -p var
+	$(MANAGE) migrate --noinput
+	$(MANAGE) collectstatic --noinput --verbosity 0
+
+demo: db
+	$(MANAGE) load_demo
+
+lint: $(VENV)/.installed
+	$(BIN)/ruff format --check .
+	$(BIN)/ruff check .
+
+format: $(VENV)/.installed
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+bench: db demo
+	$(BIN)/python -m benchmarks.run
+
+clean:
+	rm -rf $(VENV) var

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_migrate
+from django.utils.translation import gettext_lazy as _
+
+
+class KnowledgeConfig(AppConfig):
+    """The plan in the CMS: plan, chapters, strategies, projects, agencies, KPIs, updates."""
+
+    name = "knowledge"
+    verbose_name = _("แผนและองค์ความรู้")
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import roles, signals  # noqa: F401  (connects receivers)
+
+        # Permissions exist only after every app has migrated, so roles get theirs afterwards.
+        post_migrate.connect(roles.sync_role_permissions, dispatch_uid="knowledge.sync_roles")

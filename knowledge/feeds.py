@@ -1,0 +1,49 @@
+"""Atom and RSS feeds of plan updates."""
+
+from datetime import datetime, time
+
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext_lazy as _
+
+from .models import UpdatePage, UpdatesIndexPage
+
+
+class UpdatesFeed(Feed):
+    """The newest plan updates (RSS 2.0)."""
+
+    title = _("ข่าวสารแผนยุทธศาสตร์การพัฒนาระบบราชการ 4.0 กระทรวงศึกษาธิการ")
+    description = _("ความคืบหน้าของโครงการตามแผนยุทธศาสตร์การพัฒนาระบบราชการ 4.0")
+
+    def link(self):
+        index = UpdatesIndexPage.objects.live().first()
+        return index.url if index else "/"
+
+    def items(self):
+        return UpdatePage.objects.live().order_by("-date", "-pk")[:20]
+
+    def item_title(self, item):
+        return item.title
+
+    def item_description(self, item):
+        return item.summary
+
+    def item_link(self, item):
+        return item.url
+
+    def item_pubdate(self, item):
+        return timezone.make_aware(datetime.combine(item.date, time(9)))
+
+    def item_updateddate(self, item):
+        return item.last_published_at or self.item_pubdate(item)
+
+    def item_categories(self, item):
+        return [tag.name for tag in item.tags.all()]
+
+
+class UpdatesAtomFeed(UpdatesFeed):
+    """The same updates as Atom 1.0, the default at /updates/feed/."""
+
+    feed_type = Atom1Feed
+    subtitle = UpdatesFeed.description

@@ -1,0 +1,47 @@
+"""The knowledge app's models, split by part of the plan; import from here."""
+
+from .base import BasePage, PageTag
+from .people import Profile
+from .plan import ChapterPage, HomePage, PlanPage, StrategyPage
+from .project import (
+    AgencyRole,
+    Indicator,
+    IndicatorDirection,
+    IndicatorTarget,
+    ProjectAgency,
+    ProjectBudget,
+    ProjectContact,
+    ProjectPage,
+    ProjectStatus,
+    ProjectTeamMember,
+    ValueChainStage,
+)
+from .taxonomy import Agency, Gov40Goal, PMQACategory, SubPlan
+from .updates import UpdatePage, UpdatesIndexPage
+
+__all__ = [
+    "Agency",
+    "AgencyRole",
+    "BasePage",
+    "ChapterPage",
+    "Gov40Goal",
+    "HomePage",
+    "Indicator",
+    "IndicatorDirection",
+    "IndicatorTarget",
+    "PMQACategory",
+    "PageTag",
+    "PlanPage",
+    "Profile",
+    "ProjectAgency",
+    "ProjectBudget",
+    "ProjectContact",
+    "ProjectPage",
+    "ProjectStatus",
+    "ProjectTeamMember",
+    "StrategyPage",
+    "SubPlan",
+    "UpdatePage",
+    "UpdatesIndexPage",
+    "ValueChainStage",
+]

@@ -1,0 +1,61 @@
+"""The page every page of the site builds on, and the tags they share."""
+
+from django.db import models
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel
+from wagtail.models import Page
+from wagtail.search import index
+
+from ..i18n import localized
+
+
+class PageTag(TaggedItemBase):
+    """A tag on any page of the site."""
+
+    content_object = ParentalKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="tagged_items")
+
+
+class BasePage(Page):
+    """Every page: an optional English title, a one-paragraph summary and tags."""
+
+    title_en = models.CharField(
+        _("ชื่อภาษาอังกฤษ"), max_length=255, blank=True, help_text=_("แสดงเมื่อผู้อ่านเลือกภาษาอังกฤษ")
+    )
+    summary = models.TextField(
+        _("สรุปย่อ"), blank=True, help_text=_("หนึ่งย่อหน้า ใช้ในรายการ ผลการค้นหา และฟีด")
+    )
+    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("แท็ก"))
+
+    # Plan pages take their slug from a stable id field (e.g. "s1-p2"), never from the Thai title:
+    # Django's slugify strips Thai vowel and tone marks.
+    slug_source = None
+
+    content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
+    promote_panels = [*Page.promote_panels, FieldPanel("tags")]
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("title_en"),
+        index.SearchField("summary"),
+        index.FilterField("live"),
+    ]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return localized(self.title, self.title_en)
+
+    def default_slug(self):
+        """An ASCII slug from the stable id, or "" to keep what the editor typed."""
+        return slugify(getattr(self, self.slug_source)) if self.slug_source else ""
+
+    def _set_core_field_defaults(self):
+        # Wagtail fills missing slugs from the title here (before both full and minimal clean).
+        if self.default_slug():
+            self.slug = self.default_slug()
+        super()._set_core_field_defaults()

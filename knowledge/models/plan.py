@@ -1,0 +1,155 @@
+"""The plan's page tree above the projects: home, the plan, its chapters and its strategies."""
+
+from django.db import models
+from django.db.models import Count, OuterRef, Subquery
+from django.db.models.functions import Coalesce
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .base import BasePage
+
+
+class HomePage(BasePage):
+    """The site's front page: what is new and the strategies at a glance."""
+
+    intro = RichTextField(_("คำนำ"), blank=True, features=["bold", "italic", "link"])
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["knowledge.PlanPage", "knowledge.UpdatesIndexPage"]
+    max_count = 1
+
+    content_panels = [*BasePage.content_panels, FieldPanel("intro")]
+
+    class Meta:
+        verbose_name = _("หน้าแรก")
+
+    def get_context(self, request, *args, **kwargs):
+        from .project import ProjectPage
+        from .updates import UpdatePage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["plan"] = PlanPage.objects.live().first()
+        context["strategies"] = StrategyPage.objects.live().with_project_counts()
+        context["latest_updates"] = UpdatePage.objects.live().order_by("-date", "-pk")[:5]
+        context["project_count"] = ProjectPage.objects.live().count()
+        return context
+
+
+class PlanPage(BasePage):
+    """The strategic plan itself, with its chapters and strategies below it."""
+
+    subtitle = models.CharField(_("คำอธิบายใต้ชื่อ"), max_length=255, blank=True)
+    first_year = models.PositiveSmallIntegerField(_("ปีเริ่มต้นของแผน (พ.ศ.)"))
+    last_year = models.PositiveSmallIntegerField(_("ปีสิ้นสุดของแผน (พ.ศ.)"))
+    host_unit = models.CharField(
+        _("หน่วยงานเจ้าภาพ"), max_length=255, blank=True, help_text=_("หน่วยงานที่ขับเคลื่อนแผนสู่การปฏิบัติ")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types = ["knowledge.ChapterPage", "knowledge.StrategyPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("subtitle"),
+        MultiFieldPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("ช่วงปีของแผน")),
+        FieldPanel("host_unit"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("แผนยุทธศาสตร์")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["chapters"] = ChapterPage.objects.live().child_of(self)
+        context["strategies"] = StrategyPage.objects.live().child_of(self).with_project_counts()
+        return context
+
+
+class ChapterPage(BasePage):
+    """A chapter of the plan document (executive summary, context, alignment, substance, M&E, appendix)."""
+
+    code = models.SlugField(_("รหัสบท"), max_length=16, help_text=_("รหัสคงที่สำหรับลิงก์ เช่น ch-1"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+
+    slug_source = "code"
+    parent_page_types = ["knowledge.PlanPage"]
+    subpage_types = []
+
+    content_panels = [*BasePage.content_panels, FieldPanel("code"), FieldPanel("body")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("บทของแผน")
+
+
+class StrategyQuerySet(PageQuerySet):
+    def with_project_counts(self):
+        """Annotate `project_count`: live projects under each strategy, in the same query."""
+        from .project import ProjectPage
+
+        children = ProjectPage.objects.live().filter(
+            path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
+        )
+        count = children.order_by().values("depth").annotate(n=Count("pk")).values("n")
+        return self.annotate(project_count=Coalesce(Subquery(count), 0)).order_by("path")
+
+
+class StrategyPage(BasePage):
+    """A strategy of the plan, holding its projects."""
+
+    code = models.CharField(_("รหัสยุทธศาสตร์"), max_length=16, help_text=_("รหัสคงที่ เช่น S1"))
+    number = models.PositiveSmallIntegerField(_("ยุทธศาสตร์ที่"))
+    goal = models.ForeignKey(
+        "knowledge.Gov40Goal",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("เป้าหมายระบบราชการ 4.0"),
+    )
+    sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("แผนย่อย"))
+    pmqa_categories = ParentalManyToManyField(
+        "knowledge.PMQACategory", blank=True, verbose_name=_("หมวดเกณฑ์ PMQA 4.0")
+    )
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+
+    objects = PageManager.from_queryset(StrategyQuerySet)()
+
+    slug_source = "code"
+    parent_page_types = ["knowledge.PlanPage"]
+    subpage_types = ["knowledge.ProjectPage"]
+
+    content_panels = [
+        *BasePage.content_panels,
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("number")], heading=_("รหัส")),
+        FieldPanel("goal"),
+        FieldPanel("sub_plans"),
+        FieldPanel("pmqa_categories"),
+        FieldPanel("body"),
+    ]
+    search_fields = [*BasePage.search_fields, index.SearchField("code"), index.SearchField("body")]
+
+    class Meta:
+        verbose_name = _("ยุทธศาสตร์")
+
+    @property
+    def label(self):
+        return _("ยุทธศาสตร์ที่ %(number)s") % {"number": self.number}
+
+    def get_context(self, request, *args, **kwargs):
+        from .project import ProjectPage
+
+        context = super().get_context(request, *args, **kwargs)
+        context["projects"] = ProjectPage.objects.live().child_of(self).with_lead_agencies()
+        context["sub_plans"] = self.sub_plans.all()
+        context["pmqa_categories"] = self.pmqa_categories.all()
+        return context

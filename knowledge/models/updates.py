@@ -1,0 +1,58 @@
+"""Plan updates that communicators write and moderators approve."""
+
+from anyascii import anyascii
+from django.db import models
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from ..blocks import BodyBlock
+from .base import BasePage
+
+
+class UpdatesIndexPage(BasePage):
+    """The list of plan updates, newest first, with its feed."""
+
+    parent_page_types = ["knowledge.HomePage"]
+    subpage_types = ["knowledge.UpdatePage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("รายการข่าวสารแผน")
+
+    def get_context(self, request, *args, **kwargs):
+        from django.core.paginator import Paginator
+
+        context = super().get_context(request, *args, **kwargs)
+        updates = UpdatePage.objects.live().child_of(self).order_by("-date", "-pk")
+        context["updates"] = Paginator(updates, 10).get_page(request.GET.get("page"))
+        return context
+
+
+class UpdatePage(BasePage):
+    """A plan update: news of progress, linked to the projects it reports on."""
+
+    date = models.DateField(_("วันที่"), default=timezone.localdate)
+    body = StreamField(BodyBlock(), verbose_name=_("เนื้อหา"))
+    projects = ParentalManyToManyField(
+        "knowledge.ProjectPage", blank=True, related_name="updates", verbose_name=_("โครงการที่เกี่ยวข้อง")
+    )
+
+    parent_page_types = ["knowledge.UpdatesIndexPage"]
+    subpage_types = []
+
+    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("body"), FieldPanel("projects")]
+    search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
+
+    class Meta:
+        verbose_name = _("ข่าวสารแผน")
+
+    def default_slug(self):
+        """Date and romanised title when the editor gave no ASCII slug: /updates/2022-03-15-kan-prachum/."""
+        if (self.slug and self.slug.isascii()) or not self.date:
+            return ""
+        return slugify(f"{self.date.isoformat()} {anyascii(self.title)}")[:80].strip("-")

@@ -1,0 +1,74 @@
+"""Serve anonymous visitors' page views from cache; any content change empties it at once.
+
+Public pages are the same for every anonymous visitor in a language, and the plan changes a few times a
+day, so caching whole responses is what lets one server carry the ministry's traffic. Signed-in users
+(a session cookie) always get fresh pages. A response that sets a cookie (e.g. a CSRF token) or asks not
+to be cached is never stored, so no per-user data can leak into the cache.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+
+VERSION_KEY = "page-cache:version"
+SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
+
+
+def clear():
+    """Drop every cached page (by moving to a new key generation; old entries expire on their own)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:
+        cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def clear_on_change(*args, **kwargs):
+    """Signal receiver form of `clear`."""
+    clear()
+
+
+class AnonymousPageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.is_cacheable_request(request):
+            return self.get_response(request)
+        version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
+        key = f"page-cache:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        if stored := cache.get(key):
+            return self.rebuild(stored)
+        response = self.get_response(request)
+        if self.is_cacheable_response(response):
+            stored = (response.status_code, response.content, dict(response.items()))
+            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def is_cacheable_request(request):
+        return (
+            settings.PAGE_CACHE_SECONDS > 0
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and not request.path.startswith(SKIPPED_PREFIXES)
+        )
+
+    @staticmethod
+    def is_cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "private" not in cache_control
+            and "no-cache" not in cache_control
+        )
+
+    @staticmethod
+    def rebuild(stored):
+        status, content, headers = stored
+        response = HttpResponse(content, status=status)
+        for name, value in headers.items():
+            response[name] = value
+        response["X-Page-Cache"] = "hit"
+        return response

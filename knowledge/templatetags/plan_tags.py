@@ -1,0 +1,45 @@
+"""Template helpers for Thai readers: Buddhist-Era dates, baht, fiscal years, the language switch."""
+
+from decimal import Decimal
+
+from django import template
+from django.utils.formats import number_format
+
+from .. import thaidate
+
+register = template.Library()
+
+
+@register.filter
+def be_date(value, style="short"):
+    """{{ page.date|be_date }} → '25 พ.ย. 2569'; {{ page.date|be_date:"long" }} → '25 พฤศจิกายน 2569'."""
+    return thaidate.format_date(value, style)
+
+
+@register.filter
+def baht(value):
+    """1234567.5 → '1,234,568' (whole baht, grouped)."""
+    if value in (None, ""):
+        return "–"
+    return number_format(Decimal(value).quantize(Decimal(1)), decimal_pos=0, force_grouping=True)
+
+
+@register.filter
+def number(value):
+    """A measured value without needless decimals: 82.00 → '82', 12.50 → '12.5'."""
+    if value in (None, ""):
+        return "–"
+    value = Decimal(value).normalize()
+    places = max(-value.as_tuple().exponent, 0)
+    return number_format(value, decimal_pos=places, force_grouping=True)
+
+
+@register.filter
+def percent(value):
+    return "–" if value is None else f"{number(round(Decimal(value), 1))}%"
+
+
+@register.simple_tag
+def target_for(indicator, fiscal_year):
+    """The indicator's target in a fiscal year, from its prefetched targets."""
+    return next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)

@@ -1,0 +1,15 @@
+from django.urls import path
+
+from . import views
+from .feeds import UpdatesAtomFeed, UpdatesFeed
+
+app_name = "knowledge"
+
+urlpatterns = [
+    path("agencies/", views.agency_list, name="agency_list"),
+    path("agencies/<slug:code>/", views.agency_detail, name="agency"),
+    path("updates/feed/", UpdatesAtomFeed(), name="updates_feed"),
+    path("updates/feed/rss/", UpdatesFeed(), name="updates_feed_rss"),
+    path("language/", views.switch_language, name="switch_language"),
+    path("healthz", views.healthz, name="healthz"),
+]

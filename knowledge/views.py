@@ -1,0 +1,65 @@
+"""Views outside the page tree: agencies, the language switch, the health check."""
+
+from django.db import connection
+from django.http import HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import check_for_language
+from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
+
+from .models import Agency, ProjectPage
+
+
+def agency_list(request):
+    agencies = Agency.objects.all()
+    return render(request, "knowledge/agency_list.html", {"agencies": agencies})
+
+
+def agency_detail(request, code):
+    agency = get_object_or_404(Agency, code=code)
+    projects = (
+        ProjectPage.objects.live()
+        .for_agency(agency)
+        .with_lead_agencies()
+        .select_related("latest_revision")
+        .order_by("path")
+    )
+    return render(request, "knowledge/agency_detail.html", {"agency": agency, "projects": projects})
+
+
+# Exempt from CSRF so cached public pages can carry the switcher without a per-visitor token;
+# the worst a forged request can do is change someone's display language.
+@csrf_exempt
+@require_POST
+def switch_language(request):
+    """Remember the chosen UI language in a cookie and go back to the page the visitor was on."""
+    from django.conf import settings
+
+    language = request.POST.get("language", "")
+    next_url = request.POST.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if check_for_language(language) and language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+        )
+    return response
+
+
+@never_cache
+def healthz(request):
+    """For load balancers: 200 when the database answers, 503 when it does not."""
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except Exception as error:  # noqa: BLE001 - any database failure means unhealthy
+        return JsonResponse({"status": "error", "database": str(error)}, status=503)
+    return JsonResponse({"status": "ok", "database": "ok"})
