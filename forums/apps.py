@@ -6,4 +6,4 @@ class ForumsConfig(AppConfig):
     """The best-practice exchange: categories, topics, cases and the consultation clinic (issue 4)."""
 
     name = "forums"
-    verbose_name = _("เวทีแลกเปลี่ยนเรียนรู้")
+    verbose_name = _("Best-practice exchange")

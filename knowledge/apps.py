@@ -7,7 +7,7 @@ class KnowledgeConfig(AppConfig):
     """The plan in the CMS: plan, chapters, strategies, projects, agencies, KPIs, updates."""
 
     name = "knowledge"
-    verbose_name = _("แผนและองค์ความรู้")
+    verbose_name = _("Plan and knowledge")
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):

@@ -13,8 +13,8 @@ from .models import UpdatePage, UpdatesIndexPage
 class UpdatesFeed(Feed):
     """The newest plan updates (RSS 2.0)."""
 
-    title = _("ข่าวสารแผนยุทธศาสตร์การพัฒนาระบบราชการ 4.0 กระทรวงศึกษาธิการ")
-    description = _("ความคืบหน้าของโครงการตามแผนยุทธศาสตร์การพัฒนาระบบราชการ 4.0")
+    title = _("Updates on the Ministry of Education Bureaucracy 4.0 strategic plan")
+    description = _("Progress of the projects of the Bureaucracy 4.0 strategic plan")
 
     def link(self):
         index = UpdatesIndexPage.objects.live().first()

@@ -27,11 +27,11 @@ PLAN_SNIPPETS = [
 class Role(models.TextChoices):
     """Each value is the group's name in the database."""
 
-    STAFF = "บุคลากร", _("บุคลากร")
-    PROJECT_TEAM = "ทีมโครงการ", _("ทีมโครงการ")
-    COMMUNICATOR = "ผู้สื่อสาร", _("ผู้สื่อสาร")
-    MODERATOR = "ผู้ดูแลเนื้อหา (หน่วยงานเจ้าภาพ)", _("ผู้ดูแลเนื้อหา (หน่วยงานเจ้าภาพ)")
-    ADMINISTRATOR = "ผู้ดูแลระบบ", _("ผู้ดูแลระบบ")
+    STAFF = "บุคลากร", _("Staff")
+    PROJECT_TEAM = "ทีมโครงการ", _("Project team member")
+    COMMUNICATOR = "ผู้สื่อสาร", _("Communicator")
+    MODERATOR = "ผู้ดูแลเนื้อหา (หน่วยงานเจ้าภาพ)", _("Moderator (host unit)")
+    ADMINISTRATOR = "ผู้ดูแลระบบ", _("Administrator")
 
 
 # Model-level permissions per role. Staff only read, which needs no permission at all.

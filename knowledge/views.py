@@ -23,7 +23,6 @@ def agency_detail(request, code):
         ProjectPage.objects.live()
         .for_agency(agency)
         .with_lead_agencies()
-        .select_related("latest_revision")
         .order_by("path")
     )
     return render(request, "knowledge/agency_detail.html", {"agency": agency, "projects": projects})

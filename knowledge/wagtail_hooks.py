@@ -41,7 +41,7 @@ class Gov40GoalViewSet(SnippetViewSet):
 
 
 class PlanReferenceGroup(SnippetViewSetGroup):
-    menu_label = _("ข้อมูลอ้างอิงของแผน")
+    menu_label = _("Plan reference data")
     menu_icon = "folder-open-inverse"
     menu_order = 250
     items = (AgencyViewSet, IndicatorViewSet, PMQACategoryViewSet, SubPlanViewSet, Gov40GoalViewSet)

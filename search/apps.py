@@ -6,4 +6,4 @@ class SearchConfig(AppConfig):
     """Thai-aware search across the plan, manuals and the exchange (issue 5)."""
 
     name = "search"
-    verbose_name = _("ค้นหา")
+    verbose_name = _("Search")

@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dj_database_url
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
@@ -48,7 +47,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "knowledge.middleware.ChosenLanguageMiddleware",
     "knowledge.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -116,7 +115,7 @@ LOGIN_URL = "wagtailadmin_login"
 # Thai first, English second. The UI language follows the visitor's choice (a cookie), not the URL,
 # so the plan's public URLs stay the same in both languages.
 LANGUAGE_CODE = "th"
-LANGUAGES = [("th", _("ไทย")), ("en", _("English"))]
+LANGUAGES = [("th", "ไทย"), ("en", "English")]  # each named in its own language
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"

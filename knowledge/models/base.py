@@ -23,12 +23,12 @@ class BasePage(Page):
     """Every page: an optional English title, a one-paragraph summary and tags."""
 
     title_en = models.CharField(
-        _("ชื่อภาษาอังกฤษ"), max_length=255, blank=True, help_text=_("แสดงเมื่อผู้อ่านเลือกภาษาอังกฤษ")
+        _("English name"), max_length=255, blank=True, help_text=_("Shown when the reader chooses English")
     )
     summary = models.TextField(
-        _("สรุปย่อ"), blank=True, help_text=_("หนึ่งย่อหน้า ใช้ในรายการ ผลการค้นหา และฟีด")
+        _("Summary"), blank=True, help_text=_("One paragraph, used in lists, search results and feeds")
     )
-    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("แท็ก"))
+    tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("Tags"))
 
     # Plan pages take their slug from a stable id field (e.g. "s1-p2"), never from the Thai title:
     # Django's slugify strips Thai vowel and tone marks.

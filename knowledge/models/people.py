@@ -15,13 +15,13 @@ class Profile(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="members",
-        verbose_name=_("หน่วยงาน"),
+        verbose_name=_("Agency"),
     )
-    position = models.CharField(_("ตำแหน่ง"), max_length=255, blank=True)
+    position = models.CharField(_("Position"), max_length=255, blank=True)
 
     class Meta:
-        verbose_name = _("ข้อมูลผู้ใช้")
-        verbose_name_plural = _("ข้อมูลผู้ใช้")
+        verbose_name = _("User profile")
+        verbose_name_plural = _("User profile")
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()

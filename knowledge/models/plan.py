@@ -18,7 +18,7 @@ from .base import BasePage
 class HomePage(BasePage):
     """The site's front page: what is new and the strategies at a glance."""
 
-    intro = RichTextField(_("คำนำ"), blank=True, features=["bold", "italic", "link"])
+    intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["knowledge.PlanPage", "knowledge.UpdatesIndexPage"]
@@ -27,7 +27,7 @@ class HomePage(BasePage):
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]
 
     class Meta:
-        verbose_name = _("หน้าแรก")
+        verbose_name = _("Home page")
 
     def get_context(self, request, *args, **kwargs):
         from .project import ProjectPage
@@ -44,13 +44,13 @@ class HomePage(BasePage):
 class PlanPage(BasePage):
     """The strategic plan itself, with its chapters and strategies below it."""
 
-    subtitle = models.CharField(_("คำอธิบายใต้ชื่อ"), max_length=255, blank=True)
-    first_year = models.PositiveSmallIntegerField(_("ปีเริ่มต้นของแผน (พ.ศ.)"))
-    last_year = models.PositiveSmallIntegerField(_("ปีสิ้นสุดของแผน (พ.ศ.)"))
+    subtitle = models.CharField(_("Subtitle"), max_length=255, blank=True)
+    first_year = models.PositiveSmallIntegerField(_("Plan's first year (B.E.)"))
+    last_year = models.PositiveSmallIntegerField(_("Plan's last year (B.E.)"))
     host_unit = models.CharField(
-        _("หน่วยงานเจ้าภาพ"), max_length=255, blank=True, help_text=_("หน่วยงานที่ขับเคลื่อนแผนสู่การปฏิบัติ")
+        _("Host unit"), max_length=255, blank=True, help_text=_("The unit that drives the plan into practice")
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.ChapterPage", "knowledge.StrategyPage"]
@@ -58,14 +58,14 @@ class PlanPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("subtitle"),
-        MultiFieldPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("ช่วงปีของแผน")),
+        MultiFieldPanel([FieldPanel("first_year"), FieldPanel("last_year")], heading=_("Plan years")),
         FieldPanel("host_unit"),
         FieldPanel("body"),
     ]
     search_fields = [*BasePage.search_fields, index.SearchField("subtitle"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = _("แผนยุทธศาสตร์")
+        verbose_name = _("Strategic plan")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -77,8 +77,8 @@ class PlanPage(BasePage):
 class ChapterPage(BasePage):
     """A chapter of the plan document (executive summary, context, alignment, substance, M&E, appendix)."""
 
-    code = models.SlugField(_("รหัสบท"), max_length=16, help_text=_("รหัสคงที่สำหรับลิงก์ เช่น ch-1"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+    code = models.SlugField(_("Chapter code"), max_length=16, help_text=_("A stable id for links, e.g. ch-1"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     slug_source = "code"
     parent_page_types = ["knowledge.PlanPage"]
@@ -88,7 +88,7 @@ class ChapterPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body")]
 
     class Meta:
-        verbose_name = _("บทของแผน")
+        verbose_name = _("Plan chapter")
 
 
 class StrategyQuerySet(PageQuerySet):
@@ -106,21 +106,21 @@ class StrategyQuerySet(PageQuerySet):
 class StrategyPage(BasePage):
     """A strategy of the plan, holding its projects."""
 
-    code = models.CharField(_("รหัสยุทธศาสตร์"), max_length=16, help_text=_("รหัสคงที่ เช่น S1"))
-    number = models.PositiveSmallIntegerField(_("ยุทธศาสตร์ที่"))
+    code = models.CharField(_("Strategy code"), max_length=16, help_text=_("A stable id, e.g. S1"))
+    number = models.PositiveSmallIntegerField(_("Strategy number"))
     goal = models.ForeignKey(
         "knowledge.Gov40Goal",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("เป้าหมายระบบราชการ 4.0"),
+        verbose_name=_("Bureaucracy 4.0 goal"),
     )
-    sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("แผนย่อย"))
+    sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("Sub-plans"))
     pmqa_categories = ParentalManyToManyField(
-        "knowledge.PMQACategory", blank=True, verbose_name=_("หมวดเกณฑ์ PMQA 4.0")
+        "knowledge.PMQACategory", blank=True, verbose_name=_("PMQA 4.0 category")
     )
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("เนื้อหา"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
     objects = PageManager.from_queryset(StrategyQuerySet)()
 
@@ -130,7 +130,7 @@ class StrategyPage(BasePage):
 
     content_panels = [
         *BasePage.content_panels,
-        MultiFieldPanel([FieldPanel("code"), FieldPanel("number")], heading=_("รหัส")),
+        MultiFieldPanel([FieldPanel("code"), FieldPanel("number")], heading=_("Code")),
         FieldPanel("goal"),
         FieldPanel("sub_plans"),
         FieldPanel("pmqa_categories"),
@@ -139,11 +139,11 @@ class StrategyPage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("code"), index.SearchField("body")]
 
     class Meta:
-        verbose_name = _("ยุทธศาสตร์")
+        verbose_name = _("Strategy")
 
     @property
     def label(self):
-        return _("ยุทธศาสตร์ที่ %(number)s") % {"number": self.number}
+        return _("Strategy %(number)s") % {"number": self.number}
 
     def get_context(self, request, *args, **kwargs):
         from .project import ProjectPage

@@ -24,21 +24,21 @@ MONEY = {"max_digits": 15, "decimal_places": 2, "validators": [MinValueValidator
 
 
 class ProjectStatus(models.TextChoices):
-    PLANNED = "planned", _("ยังไม่เริ่ม")
-    IN_PROGRESS = "in_progress", _("กำลังดำเนินการ")
-    COMPLETED = "completed", _("เสร็จสิ้น")
-    SUSPENDED = "suspended", _("ชะลอ/ยุติ")
+    PLANNED = "planned", _("Not started")
+    IN_PROGRESS = "in_progress", _("In progress")
+    COMPLETED = "completed", _("Completed")
+    SUSPENDED = "suspended", _("Suspended")
 
 
 class ValueChainStage(models.TextChoices):
-    UPSTREAM = "upstream", _("ต้นน้ำ")
-    MIDSTREAM = "midstream", _("กลางน้ำ")
-    DOWNSTREAM = "downstream", _("ปลายน้ำ")
+    UPSTREAM = "upstream", _("Upstream")
+    MIDSTREAM = "midstream", _("Midstream")
+    DOWNSTREAM = "downstream", _("Downstream")
 
 
 class AgencyRole(models.TextChoices):
-    LEAD = "lead", _("หน่วยงานหลัก")
-    PARTNER = "partner", _("หน่วยงานร่วม")
+    LEAD = "lead", _("Lead")
+    PARTNER = "partner", _("Partner")
 
 
 class ProjectQuerySet(PageQuerySet):
@@ -55,21 +55,21 @@ class ProjectQuerySet(PageQuerySet):
 class ProjectPage(BasePage):
     """A project of a strategy. Its page is the hub for everything that serves the project."""
 
-    code = models.CharField(_("รหัสโครงการ"), max_length=16, help_text=_("รหัสคงที่ เช่น S1-P2"))
-    responsible_unit = models.CharField(_("หน่วยงานผู้รับผิดชอบ"), max_length=255, blank=True)
-    first_fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณเริ่มต้น (พ.ศ.)"), validators=BE_YEAR)
-    last_fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณสิ้นสุด (พ.ศ.)"), validators=BE_YEAR)
+    code = models.CharField(_("Project code"), max_length=16, help_text=_("A stable id, e.g. S1-P2"))
+    responsible_unit = models.CharField(_("Responsible unit"), max_length=255, blank=True)
+    first_fiscal_year = models.PositiveSmallIntegerField(_("First fiscal year (B.E.)"), validators=BE_YEAR)
+    last_fiscal_year = models.PositiveSmallIntegerField(_("Last fiscal year (B.E.)"), validators=BE_YEAR)
     status = models.CharField(
-        _("สถานะ"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.IN_PROGRESS
+        _("Status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.IN_PROGRESS
     )
     value_chain_stage = models.CharField(
-        _("ห่วงโซ่คุณค่า"), max_length=16, choices=ValueChainStage.choices, blank=True
+        _("Value-chain stage"), max_length=16, choices=ValueChainStage.choices, blank=True
     )
     pmqa_categories = ParentalManyToManyField(
-        "knowledge.PMQACategory", blank=True, verbose_name=_("หมวดเกณฑ์ PMQA 4.0")
+        "knowledge.PMQACategory", blank=True, verbose_name=_("PMQA 4.0 category")
     )
-    sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("แผนย่อย"))
-    body = StreamField(BodyBlock(), blank=True, verbose_name=_("รายละเอียดโครงการ"))
+    sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("Sub-plans"))
+    body = StreamField(BodyBlock(), blank=True, verbose_name=_("Project details"))
 
     objects = PageManager.from_queryset(ProjectQuerySet)()
 
@@ -80,20 +80,20 @@ class ProjectPage(BasePage):
     content_panels = [
         *BasePage.content_panels,
         FieldPanel("code"),
-        InlinePanel("project_agencies", heading=_("หน่วยงานที่รับผิดชอบ"), label=_("หน่วยงาน"), min_num=1),
+        InlinePanel("project_agencies", heading=_("Responsible agencies"), label=_("Agency"), min_num=1),
         FieldPanel("responsible_unit"),
         FieldRowPanel(
-            [FieldPanel("first_fiscal_year"), FieldPanel("last_fiscal_year")], heading=_("ปีงบประมาณ")
+            [FieldPanel("first_fiscal_year"), FieldPanel("last_fiscal_year")], heading=_("Fiscal years")
         ),
         MultiFieldPanel(
-            [FieldPanel("status"), FieldPanel("value_chain_stage")], heading=_("สถานะและห่วงโซ่คุณค่า")
+            [FieldPanel("status"), FieldPanel("value_chain_stage")], heading=_("Status and value chain")
         ),
         FieldPanel("pmqa_categories"),
         FieldPanel("sub_plans"),
         FieldPanel("body"),
-        InlinePanel("budgets", heading=_("งบประมาณรายปี"), label=_("ปีงบประมาณ")),
-        InlinePanel("contacts", heading=_("ผู้ประสานงาน"), label=_("ผู้ประสานงาน")),
-        InlinePanel("team_members", heading=_("ทีมโครงการ"), label=_("สมาชิก")),
+        InlinePanel("budgets", heading=_("Budget per fiscal year"), label=_("Fiscal years")),
+        InlinePanel("contacts", heading=_("Contact"), label=_("Contact")),
+        InlinePanel("team_members", heading=_("Project team member"), label=_("Member")),
     ]
     search_fields = [
         *BasePage.search_fields,
@@ -104,7 +104,7 @@ class ProjectPage(BasePage):
     ]
 
     class Meta:
-        verbose_name = _("โครงการ")
+        verbose_name = _("Project")
 
     @property
     def fiscal_years(self):
@@ -131,24 +131,24 @@ class ProjectAgency(Orderable):
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="project_agencies")
     agency = models.ForeignKey(
-        "knowledge.Agency", on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("หน่วยงาน")
+        "knowledge.Agency", on_delete=models.PROTECT, related_name="project_roles", verbose_name=_("Agency")
     )
-    role = models.CharField(_("บทบาท"), max_length=16, choices=AgencyRole.choices, default=AgencyRole.LEAD)
+    role = models.CharField(_("Role"), max_length=16, choices=AgencyRole.choices, default=AgencyRole.LEAD)
 
     panels = [FieldPanel("agency"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("หน่วยงานที่รับผิดชอบ")
+        verbose_name = _("Responsible agencies")
 
 
 class ProjectBudget(Orderable):
     """A project's money in one fiscal year: planned, allocated and disbursed (THB)."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="budgets")
-    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=BE_YEAR)
-    planned = models.DecimalField(_("งบประมาณตามแผน (บาท)"), **MONEY)
-    allocated = models.DecimalField(_("งบประมาณที่ได้รับจัดสรร (บาท)"), default=0, **MONEY)
-    disbursed = models.DecimalField(_("เบิกจ่ายแล้ว (บาท)"), default=0, **MONEY)
+    fiscal_year = models.PositiveSmallIntegerField(_("Fiscal year (B.E.)"), validators=BE_YEAR)
+    planned = models.DecimalField(_("Planned budget (THB)"), **MONEY)
+    allocated = models.DecimalField(_("Allocated budget (THB)"), default=0, **MONEY)
+    disbursed = models.DecimalField(_("Disbursed (THB)"), default=0, **MONEY)
 
     panels = [
         FieldPanel("fiscal_year"),
@@ -156,7 +156,7 @@ class ProjectBudget(Orderable):
     ]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("งบประมาณรายปี")
+        verbose_name = _("Budget per fiscal year")
         constraints = [
             models.UniqueConstraint(fields=["project", "fiscal_year"], name="one_budget_per_project_year")
         ]
@@ -171,15 +171,15 @@ class ProjectContact(Orderable):
     """A person to contact about a project."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="contacts")
-    name = models.CharField(_("ชื่อ-สกุล"), max_length=255)
-    position = models.CharField(_("ตำแหน่ง"), max_length=255, blank=True)
-    email = models.EmailField(_("อีเมล"), blank=True)
-    phone = models.CharField(_("โทรศัพท์"), max_length=64, blank=True)
+    name = models.CharField(_("Full name"), max_length=255)
+    position = models.CharField(_("Position"), max_length=255, blank=True)
+    email = models.EmailField(_("E-mail"), blank=True)
+    phone = models.CharField(_("Telephone"), max_length=64, blank=True)
 
     panels = [FieldPanel("name"), FieldPanel("position"), FieldPanel("email"), FieldPanel("phone")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("ผู้ประสานงาน")
+        verbose_name = _("Contact")
 
 
 class ProjectTeamMember(Orderable):
@@ -193,32 +193,32 @@ class ProjectTeamMember(Orderable):
     panels = [FieldPanel("user")]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("สมาชิกทีมโครงการ")
+        verbose_name = _("Project team member")
         constraints = [models.UniqueConstraint(fields=["project", "user"], name="one_membership_per_user")]
 
 
 class IndicatorDirection(models.TextChoices):
-    INCREASE = "increase", _("ยิ่งมากยิ่งดี")
-    DECREASE = "decrease", _("ยิ่งน้อยยิ่งดี")
+    INCREASE = "increase", _("Higher is better")
+    DECREASE = "decrease", _("Lower is better")
 
 
 class Indicator(index.Indexed, ClusterableModel):
     """A project's KPI. A snippet of its own, so reported values keep pointing at it across page edits."""
 
     project = models.ForeignKey(
-        ProjectPage, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("โครงการ")
+        ProjectPage, on_delete=models.CASCADE, related_name="indicators", verbose_name=_("Project")
     )
-    code = models.CharField(_("รหัสตัวชี้วัด"), max_length=24, unique=True, help_text=_("เช่น S1-P1-K1"))
-    name = models.CharField(_("ชื่อตัวชี้วัด"), max_length=500)
-    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=500, blank=True)
-    unit = models.CharField(_("หน่วยนับ"), max_length=64)
-    unit_en = models.CharField(_("หน่วยนับภาษาอังกฤษ"), max_length=64, blank=True)
+    code = models.CharField(_("KPI code"), max_length=24, unique=True, help_text=_("e.g. S1-P1-K1"))
+    name = models.CharField(_("KPI name"), max_length=500)
+    name_en = models.CharField(_("English name"), max_length=500, blank=True)
+    unit = models.CharField(_("Unit"), max_length=64)
+    unit_en = models.CharField(_("Unit in English"), max_length=64, blank=True)
     direction = models.CharField(
-        _("ทิศทาง"), max_length=16, choices=IndicatorDirection.choices, default=IndicatorDirection.INCREASE
+        _("Direction"), max_length=16, choices=IndicatorDirection.choices, default=IndicatorDirection.INCREASE
     )
-    baseline = models.DecimalField(_("ค่าฐาน"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline = models.DecimalField(_("Baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(
-        _("ปีของค่าฐาน (พ.ศ.)"), null=True, blank=True, validators=BE_YEAR
+        _("Baseline year (B.E.)"), null=True, blank=True, validators=BE_YEAR
     )
 
     panels = [
@@ -228,15 +228,15 @@ class Indicator(index.Indexed, ClusterableModel):
         FieldPanel("name_en"),
         FieldRowPanel([FieldPanel("unit"), FieldPanel("unit_en")]),
         FieldPanel("direction"),
-        FieldRowPanel([FieldPanel("baseline"), FieldPanel("baseline_year")], heading=_("ค่าฐาน")),
-        InlinePanel("targets", heading=_("ค่าเป้าหมายรายปี"), label=_("เป้าหมาย")),
+        FieldRowPanel([FieldPanel("baseline"), FieldPanel("baseline_year")], heading=_("Baseline")),
+        InlinePanel("targets", heading=_("Targets per fiscal year"), label=_("Target")),
     ]
     search_fields = [index.SearchField("name"), index.SearchField("code"), index.AutocompleteField("name")]
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("ตัวชี้วัด")
-        verbose_name_plural = _("ตัวชี้วัด")
+        verbose_name = _("KPI")
+        verbose_name_plural = _("KPI")
 
     def __str__(self):
         return f"{self.code} {self.name}"
@@ -254,13 +254,13 @@ class IndicatorTarget(Orderable):
     """A KPI's target value for one fiscal year."""
 
     indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="targets")
-    fiscal_year = models.PositiveSmallIntegerField(_("ปีงบประมาณ (พ.ศ.)"), validators=BE_YEAR)
-    value = models.DecimalField(_("ค่าเป้าหมาย"), max_digits=14, decimal_places=2)
+    fiscal_year = models.PositiveSmallIntegerField(_("Fiscal year (B.E.)"), validators=BE_YEAR)
+    value = models.DecimalField(_("Target"), max_digits=14, decimal_places=2)
 
     panels = [FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("value")])]
 
     class Meta(Orderable.Meta):
-        verbose_name = _("ค่าเป้าหมาย")
+        verbose_name = _("Target")
         constraints = [
             models.UniqueConstraint(fields=["indicator", "fiscal_year"], name="one_target_per_indicator_year")
         ]

@@ -12,16 +12,16 @@ from ..i18n import localized
 class Agency(index.Indexed, models.Model):
     """An agency of the ministry that carries out projects (สป., สพฐ., สอศ., สกศ.)."""
 
-    code = models.SlugField(_("รหัส"), unique=True, help_text=_("รหัสภาษาอังกฤษสำหรับลิงก์ เช่น obec"))
-    name = models.CharField(_("ชื่อภาษาไทย"), max_length=255)
-    name_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=255, blank=True)
-    abbreviation = models.CharField(_("อักษรย่อ"), max_length=32, help_text=_("เช่น สพฐ."))
-    abbreviation_en = models.CharField(_("อักษรย่อภาษาอังกฤษ"), max_length=32, blank=True)
+    code = models.SlugField(_("Code"), unique=True, help_text=_("An ASCII code for links, e.g. obec"))
+    name = models.CharField(_("Thai name"), max_length=255)
+    name_en = models.CharField(_("English name"), max_length=255, blank=True)
+    abbreviation = models.CharField(_("Abbreviation"), max_length=32, help_text=_("e.g. สพฐ."))
+    abbreviation_en = models.CharField(_("English abbreviation"), max_length=32, blank=True)
     abbreviation_variants = models.CharField(
-        _("รูปแบบอื่นของอักษรย่อ"),
+        _("Other spellings of the abbreviation"),
         max_length=255,
         blank=True,
-        help_text=_("คั่นด้วยจุลภาค เช่น สพฐ ที่ไม่มีจุด"),
+        help_text=_("Comma-separated, e.g. สพฐ without the dot"),
     )
 
     panels = [
@@ -42,8 +42,8 @@ class Agency(index.Indexed, models.Model):
 
     class Meta:
         ordering = ["name"]
-        verbose_name = _("หน่วยงาน")
-        verbose_name_plural = _("หน่วยงาน")
+        verbose_name = _("Agency")
+        verbose_name_plural = _("Agency")
 
     def __str__(self):
         return f"{self.name} ({self.abbreviation})"
@@ -70,16 +70,16 @@ class Agency(index.Indexed, models.Model):
 class PMQACategory(models.Model):
     """A category of the Public Sector Management Quality Award 4.0 criteria (หมวด 1–7)."""
 
-    number = models.PositiveSmallIntegerField(_("หมวดที่"), unique=True)
-    title = models.CharField(_("ชื่อหมวด"), max_length=255)
-    title_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=255, blank=True)
+    number = models.PositiveSmallIntegerField(_("Category number"), unique=True)
+    title = models.CharField(_("Category title"), max_length=255)
+    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["number"]
-        verbose_name = _("หมวดเกณฑ์ PMQA 4.0")
-        verbose_name_plural = _("หมวดเกณฑ์ PMQA 4.0")
+        verbose_name = _("PMQA 4.0 category")
+        verbose_name_plural = _("PMQA 4.0 category")
 
     def __str__(self):
         return f"{_('หมวด')} {self.number} {self.display_title}"
@@ -92,16 +92,16 @@ class PMQACategory(models.Model):
 class SubPlan(models.Model):
     """A sub-plan of National Strategy master plan issue (20), which projects serve."""
 
-    code = models.CharField(_("รหัส"), max_length=16, unique=True, help_text=_("เช่น 20.1"))
-    title = models.CharField(_("ชื่อแผนย่อย"), max_length=255)
-    title_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=255, blank=True)
+    code = models.CharField(_("Code"), max_length=16, unique=True, help_text=_("e.g. 20.1"))
+    title = models.CharField(_("Sub-plan title"), max_length=255)
+    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["code"]
-        verbose_name = _("แผนย่อยของแผนแม่บท")
-        verbose_name_plural = _("แผนย่อยของแผนแม่บท")
+        verbose_name = _("Master-plan sub-plan")
+        verbose_name_plural = _("Master-plan sub-plan")
 
     def __str__(self):
         return f"{self.code} {self.display_title}"
@@ -114,16 +114,16 @@ class SubPlan(models.Model):
 class Gov40Goal(models.Model):
     """One of the three goals of Bureaucracy 4.0 (open & connected, citizen-centric, smart & high performance)."""
 
-    number = models.PositiveSmallIntegerField(_("ลำดับ"), unique=True)
-    title = models.CharField(_("ชื่อเป้าหมาย"), max_length=255)
-    title_en = models.CharField(_("ชื่อภาษาอังกฤษ"), max_length=255, blank=True)
+    number = models.PositiveSmallIntegerField(_("Number"), unique=True)
+    title = models.CharField(_("Goal title"), max_length=255)
+    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["number"]
-        verbose_name = _("เป้าหมายระบบราชการ 4.0")
-        verbose_name_plural = _("เป้าหมายระบบราชการ 4.0")
+        verbose_name = _("Bureaucracy 4.0 goal")
+        verbose_name_plural = _("Bureaucracy 4.0 goal")
 
     def __str__(self):
         return self.display_title

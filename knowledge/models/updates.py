@@ -22,7 +22,7 @@ class UpdatesIndexPage(BasePage):
     max_count = 1
 
     class Meta:
-        verbose_name = _("รายการข่าวสารแผน")
+        verbose_name = _("Plan updates index")
 
     def get_context(self, request, *args, **kwargs):
         from django.core.paginator import Paginator
@@ -36,10 +36,10 @@ class UpdatesIndexPage(BasePage):
 class UpdatePage(BasePage):
     """A plan update: news of progress, linked to the projects it reports on."""
 
-    date = models.DateField(_("วันที่"), default=timezone.localdate)
-    body = StreamField(BodyBlock(), verbose_name=_("เนื้อหา"))
+    date = models.DateField(_("Date"), default=timezone.localdate)
+    body = StreamField(BodyBlock(), verbose_name=_("Body"))
     projects = ParentalManyToManyField(
-        "knowledge.ProjectPage", blank=True, related_name="updates", verbose_name=_("โครงการที่เกี่ยวข้อง")
+        "knowledge.ProjectPage", blank=True, related_name="updates", verbose_name=_("Related projects")
     )
 
     parent_page_types = ["knowledge.UpdatesIndexPage"]
@@ -49,7 +49,7 @@ class UpdatePage(BasePage):
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
 
     class Meta:
-        verbose_name = _("ข่าวสารแผน")
+        verbose_name = _("Plan updates")
 
     def default_slug(self):
         """Date and romanised title when the editor gave no ASCII slug: /updates/2022-03-15-kan-prachum/."""

@@ -43,3 +43,9 @@ def percent(value):
 def target_for(indicator, fiscal_year):
     """The indicator's target in a fiscal year, from its prefetched targets."""
     return next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
+
+
+@register.inclusion_tag("includes/breadcrumbs.html")
+def breadcrumbs(page):
+    """Home → … → parent links for a page (one query per page type on the way)."""
+    return {"crumbs": page.get_ancestors().filter(depth__gt=1).specific(), "page": page}
