@@ -155,6 +155,8 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_I18N_ENABLED = False
+# Thai titles must never become slugs: slugify strips Thai vowel and tone marks (wagtail#12300).
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")

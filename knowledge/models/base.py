@@ -10,6 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from ..forms import DerivedSlugPageForm
 from ..i18n import localized
 
 
@@ -29,6 +30,8 @@ class BasePage(Page):
         _("Summary"), blank=True, help_text=_("One paragraph, used in lists, search results and feeds")
     )
     tags = ClusterTaggableManager(through=PageTag, blank=True, verbose_name=_("Tags"))
+
+    base_form_class = DerivedSlugPageForm
 
     # Plan pages take their slug from a stable id field (e.g. "s1-p2"), never from the Thai title:
     # Django's slugify strips Thai vowel and tone marks.

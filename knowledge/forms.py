@@ -1,0 +1,20 @@
+"""Admin forms for the plan's pages."""
+
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class DerivedSlugPageForm(WagtailAdminPageForm):
+    """Editors type Thai titles; the page's address comes from its code or date, so the slug may be empty.
+
+    The model fills it in (BasePage.default_slug) before validation, and a clash with a sibling comes
+    back as an error on the slug field.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "slug" in self.fields:
+            self.fields["slug"].required = False
+            self.fields["slug"].help_text = _(
+                "Leave empty to build the address from the page's code or date (Thai titles cannot form one)."
+            )

@@ -1,0 +1,50 @@
+"""Shared fixtures: the demo plan is loaded once per test database; each test rolls back its changes."""
+
+import pytest
+from django.core.cache import cache
+
+from knowledge.demo.loader import DemoLoader
+from knowledge.models import HomePage, PlanPage, ProjectPage, StrategyPage, UpdatesIndexPage
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock():
+        DemoLoader().load()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def no_page_cache(settings):
+    settings.PAGE_CACHE_SECONDS = 0
+
+
+@pytest.fixture
+def home(db):
+    return HomePage.objects.get()
+
+
+@pytest.fixture
+def plan(db):
+    return PlanPage.objects.get()
+
+
+@pytest.fixture
+def strategy(db):
+    return StrategyPage.objects.get(code="S1")
+
+
+@pytest.fixture
+def project(db):
+    return ProjectPage.objects.get(code="S1-P1")
+
+
+@pytest.fixture
+def updates_index(db):
+    return UpdatesIndexPage.objects.get()

@@ -1,0 +1,54 @@
+"""Thai first: Thai unless the visitor picks English, a complete Thai catalogue."""
+
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+
+pytestmark = pytest.mark.django_db
+
+CATALOGUE = Path(settings.BASE_DIR) / "locale" / "th" / "LC_MESSAGES" / "django.po"
+
+
+def test_the_site_speaks_thai_even_to_an_english_browser(client, no_page_cache):
+    response = client.get("/plan/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
+    assert response["Content-Language"] == "th"
+    html = response.content.decode()
+    assert '<html lang="th">' in html
+    assert "ข้ามไปยังเนื้อหาหลัก" in html
+
+
+def test_switching_to_english_is_remembered_and_returns_to_the_same_page(client, no_page_cache):
+    response = client.post("/language/", {"language": "en", "next": "/plan/s1/"})
+    assert response.status_code == 302
+    assert response["Location"] == "/plan/s1/"
+    html = client.get("/plan/s1/").content.decode()
+    assert '<html lang="en">' in html
+    assert "Skip to main content" in html
+    assert "Upgrading public services through digital systems" in html  # the strategy's English title
+
+
+def test_switching_back_to_thai(client, no_page_cache):
+    client.post("/language/", {"language": "en", "next": "/"})
+    client.post("/language/", {"language": "th", "next": "/"})
+    assert '<html lang="th">' in client.get("/").content.decode()
+
+
+def test_the_switcher_refuses_foreign_redirects_and_unknown_languages(client):
+    response = client.post("/language/", {"language": "xx", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+    assert "django_language" not in response.cookies
+
+
+def test_every_thai_translation_is_present_and_final():
+    catalogue = polib.pofile(str(CATALOGUE))
+    assert len(catalogue) > 150
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
+
+
+def test_english_pages_show_english_agency_names(client, no_page_cache):
+    client.post("/language/", {"language": "en", "next": "/"})
+    html = client.get("/agencies/obec/").content.decode()
+    assert "Office of the Basic Education Commission" in html

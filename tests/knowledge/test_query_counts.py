@@ -1,0 +1,63 @@
+"""Pages cost the same number of SQL queries however much content the plan holds."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.models import Agency, AgencyRole, ProjectAgency, ProjectContact, StrategyPage
+from tests.factories import AgencyFactory, BudgetFactory, IndicatorFactory, UpdatePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def queries_for(client, url):
+    client.get(url)  # warm per-process caches (site root paths, content types) first
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def grow_project(project, updates_index, n=10):
+    for _ in range(n):
+        IndicatorFactory(project=project)
+        BudgetFactory(project=project)
+        ProjectContact.objects.create(project=project, name="ผู้ประสานงานเพิ่ม")
+        ProjectAgency.objects.create(project=project, agency=AgencyFactory(), role=AgencyRole.PARTNER)
+        update = UpdatePageFactory(parent=updates_index)
+        update.projects.add(project)
+
+
+def test_project_hub_queries_do_not_grow_with_kpis_budgets_agencies_or_updates(
+    client, no_page_cache, project, updates_index
+):
+    before = queries_for(client, project.url)
+    grow_project(project, updates_index)
+    assert queries_for(client, project.url) == before
+    assert before <= 25
+
+
+def test_home_page_queries_do_not_grow_with_strategies_projects_or_updates(
+    client, no_page_cache, plan, updates_index
+):
+    before = queries_for(client, "/")
+    for number in range(6, 12):
+        plan.add_child(instance=StrategyPage(title=f"ยุทธศาสตร์ทดสอบ {number}", code=f"S{number}", number=number))
+    for _ in range(10):
+        UpdatePageFactory(parent=updates_index)
+    assert queries_for(client, "/") == before
+    assert before <= 12
+
+
+def test_agency_page_queries_do_not_grow_with_projects(client, no_page_cache, strategy):
+    from knowledge.models import ProjectPage
+
+    obec = Agency.objects.get(code="obec")
+    before = queries_for(client, obec.get_absolute_url())
+    for n in range(8):
+        extra = ProjectPage(
+            title=f"โครงการทดสอบ {n}", code=f"S1-P{10 + n}", first_fiscal_year=2565, last_fiscal_year=2565
+        )
+        extra.project_agencies = [ProjectAgency(agency=obec, role=AgencyRole.LEAD)]
+        strategy.add_child(instance=extra)
+        extra.save_revision().publish()
+    assert queries_for(client, obec.get_absolute_url()) == before
