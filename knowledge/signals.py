@@ -39,7 +39,9 @@ def connect_page_cache_clearing():
     post_delete.connect(page_cache.clear_on_change, sender=Page, dispatch_uid="page_cache.page_delete")
     for model in (Agency, PMQACategory, SubPlan, Gov40Goal, Indicator, IndicatorTarget):
         for signal in (post_save, post_delete):
-            signal.connect(page_cache.clear_on_change, sender=model, dispatch_uid=f"page_cache.{model}.{id(signal)}")
+            signal.connect(
+                page_cache.clear_on_change, sender=model, dispatch_uid=f"page_cache.{model}.{id(signal)}"
+            )
 
 
 connect_page_cache_clearing()

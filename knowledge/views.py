@@ -19,12 +19,7 @@ def agency_list(request):
 
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
-    projects = (
-        ProjectPage.objects.live()
-        .for_agency(agency)
-        .with_lead_agencies()
-        .order_by("path")
-    )
+    projects = ProjectPage.objects.live().for_agency(agency).with_lead_agencies().order_by("path")
     return render(request, "knowledge/agency_detail.html", {"agency": agency, "projects": projects})
 
 

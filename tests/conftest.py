@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 
 from knowledge.demo.loader import DemoLoader
 from knowledge.models import HomePage, PlanPage, ProjectPage, StrategyPage, UpdatesIndexPage
@@ -11,6 +12,9 @@ from knowledge.models import HomePage, PlanPage, ProjectPage, StrategyPage, Upda
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader().load()
+        # Transactional tests (the browser's live server) empty the database when they end; with
+        # serialized rollback Django restores this snapshot, demo included, for the next test.
+        connection._test_serialized_contents = connection.creation.serialize_db_to_string()
 
 
 @pytest.fixture(autouse=True)

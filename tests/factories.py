@@ -44,6 +44,7 @@ class IndicatorFactory(factory.django.DjangoModelFactory):
 
     class Meta:
         model = Indicator
+        skip_postgeneration_save = True
 
     @factory.post_generation
     def targets(indicator, create, extracted, **kwargs):

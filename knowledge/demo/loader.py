@@ -4,7 +4,9 @@ so running it again keeps every edit and duplicates nothing."""
 import json
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db import transaction
@@ -139,25 +141,37 @@ class DemoLoader:
         return page
 
     def load_home(self):
+        if home := HomePage.objects.first():
+            return home
         root = Page.get_first_root_node()
-        home = HomePage.objects.first() or self.add_page(
+        # Wagtail's "Welcome" placeholder holds the slug "home": free it, add ours, then remove it
+        # (with the Site that pointed at it).
+        placeholders = root.get_children().exact_type(Page)
+        placeholders.update(slug="welcome-placeholder")
+        row = self.data["home"]
+        home = self.add_page(
             root,
             HomePage(
-                title="ระบบราชการ 4.0 กระทรวงศึกษาธิการ",
-                title_en="MOE Bureaucracy 4.0",
-                slug="home-th",
-                intro="<p>แผน คู่มือ มาตรฐาน และเวทีแลกเปลี่ยนวิธีการดำเนินงานที่เป็นเลิศ ของส่วนราชการสังกัดกระทรวงศึกษาธิการ</p>",
+                title=row["title"],
+                title_en=row["title_en"],
+                slug="home",
+                intro=f"<p>{escape(row['intro'])}</p>",
             ),
             "home",
         )
-        site = Site.objects.filter(is_default_site=True).first() or Site(is_default_site=True)
-        if site.root_page_id != home.pk:
-            old_root = site.root_page if site.pk else None
-            site.hostname, site.port, site.root_page = "localhost", 80, home
-            site.site_name = site.site_name or "ระบบราชการ 4.0 ศธ."
-            site.save()
-            if old_root and type(old_root.specific) is Page:
-                old_root.delete()  # Wagtail's "Welcome" placeholder
+        placeholders.delete()
+        # The site's own address (SITE_URL) makes sitemap and feed links absolute and correct.
+        address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+        port = address.port or (443 if address.scheme == "https" else 80)
+        Site.objects.update_or_create(
+            is_default_site=True,
+            defaults={
+                "hostname": address.hostname,
+                "port": port,
+                "root_page": home,
+                "site_name": row["title"],
+            },
+        )
         return home
 
     def load_plan(self, home):
@@ -221,7 +235,8 @@ class DemoLoader:
         project.pmqa_categories = list(PMQACategory.objects.filter(number__in=row["pmqa_categories"]))
         project.sub_plans = list(SubPlan.objects.filter(code__in=row["sub_plans"]))
         project.project_agencies = [
-            ProjectAgency(agency=Agency.objects.get(code=a["agency"]), role=a["role"]) for a in row["agencies"]
+            ProjectAgency(agency=Agency.objects.get(code=a["agency"]), role=a["role"])
+            for a in row["agencies"]
         ]
         project.budgets = [ProjectBudget(**budget) for budget in row["budgets"]]
         project.contacts = [ProjectContact(**contact) for contact in row["contacts"]]

@@ -112,7 +112,7 @@ class SubPlan(models.Model):
 
 
 class Gov40Goal(models.Model):
-    """One of the three goals of Bureaucracy 4.0 (open & connected, citizen-centric, smart & high performance)."""
+    """A goal of Bureaucracy 4.0: open & connected, citizen-centric, or smart & high-performing."""
 
     number = models.PositiveSmallIntegerField(_("Number"), unique=True)
     title = models.CharField(_("Goal title"), max_length=255)

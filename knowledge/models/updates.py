@@ -45,7 +45,12 @@ class UpdatePage(BasePage):
     parent_page_types = ["knowledge.UpdatesIndexPage"]
     subpage_types = []
 
-    content_panels = [*BasePage.content_panels, FieldPanel("date"), FieldPanel("body"), FieldPanel("projects")]
+    content_panels = [
+        *BasePage.content_panels,
+        FieldPanel("date"),
+        FieldPanel("body"),
+        FieldPanel("projects"),
+    ]
     search_fields = [*BasePage.search_fields, index.SearchField("body"), index.FilterField("date")]
 
     class Meta:

@@ -41,7 +41,9 @@ def test_home_page_queries_do_not_grow_with_strategies_projects_or_updates(
 ):
     before = queries_for(client, "/")
     for number in range(6, 12):
-        plan.add_child(instance=StrategyPage(title=f"ยุทธศาสตร์ทดสอบ {number}", code=f"S{number}", number=number))
+        plan.add_child(
+            instance=StrategyPage(title=f"ยุทธศาสตร์ทดสอบ {number}", code=f"S{number}", number=number)
+        )
     for _ in range(10):
         UpdatePageFactory(parent=updates_index)
     assert queries_for(client, "/") == before

@@ -68,9 +68,7 @@ def test_a_communicators_update_goes_live_only_after_a_moderator_approves(client
     moderator = UserFactory(role=Role.MODERATOR)
     client.force_login(moderator)
     task_state = update.current_workflow_task_state
-    action_url = reverse(
-        "wagtailadmin_pages:workflow_action", args=[update.pk, "approve", task_state.pk]
-    )
+    action_url = reverse("wagtailadmin_pages:workflow_action", args=[update.pk, "approve", task_state.pk])
     assert client.post(action_url, {"comment": ""}).status_code in (200, 302)
     update.refresh_from_db()
     assert update.live

@@ -29,7 +29,12 @@ def test_a_missing_date_prints_nothing():
 
 @pytest.mark.parametrize(
     ("day", "expected"),
-    [(date(2021, 10, 1), 2565), (date(2022, 9, 30), 2565), (date(2021, 9, 30), 2564), (date(2022, 10, 1), 2566)],
+    [
+        (date(2021, 10, 1), 2565),
+        (date(2022, 9, 30), 2565),
+        (date(2021, 9, 30), 2564),
+        (date(2022, 10, 1), 2566),
+    ],
 )
 def test_the_fiscal_year_turns_on_the_first_of_october(day, expected):
     assert fiscal_year(day) == expected
@@ -41,7 +46,13 @@ def test_fiscal_year_2565_runs_from_october_2021_to_september_2022():
 
 @pytest.mark.parametrize(
     ("day", "quarter"),
-    [(date(2021, 10, 1), 1), (date(2021, 12, 31), 1), (date(2022, 1, 1), 2), (date(2022, 4, 1), 3), (date(2022, 9, 30), 4)],
+    [
+        (date(2021, 10, 1), 1),
+        (date(2021, 12, 31), 1),
+        (date(2022, 1, 1), 2),
+        (date(2022, 4, 1), 3),
+        (date(2022, 9, 30), 4),
+    ],
 )
 def test_the_first_fiscal_quarter_is_october_to_december(day, quarter):
     assert fiscal_quarter(day) == quarter

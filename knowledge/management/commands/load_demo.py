@@ -8,7 +8,7 @@ from knowledge.demo.loader import DemoLoader
 
 
 class Command(BaseCommand):
-    help = _("Create the demo plan, strategies, projects, KPIs, updates and users (safe to run again: nothing is duplicated).")
+    help = _("Create the demo plan, its projects, KPIs, updates and users; safe to run again.")
 
     def handle(self, *args, **options):
         loader = DemoLoader(show_passwords=getattr(settings, "SHOW_DEMO_PASSWORDS", False)).load()
