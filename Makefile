@@ -45,6 +45,7 @@ format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .
 
 bench: db demo
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m benchmarks.run
 
 clean:
