@@ -19,7 +19,7 @@ PAGE_EDITING = ["add_page", "change_page"]
 PAGE_PUBLISHING = [*PAGE_EDITING, "publish_page", "lock_page", "unlock_page"]
 PLAN_SNIPPETS = [
     f"knowledge.{action}_{model}"
-    for model in ("agency", "pmqacategory", "subplan", "gov40goal", "indicator")
+    for model in ("agency", "pmqacategory", "subplan", "gov40goal", "indicator", "profile")
     for action in ("add", "change", "delete", "view")
 ]
 

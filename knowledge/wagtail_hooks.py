@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agency, Gov40Goal, Indicator, PMQACategory, SubPlan
+from .models import Agency, Gov40Goal, Indicator, PMQACategory, Profile, SubPlan
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -40,11 +40,25 @@ class Gov40GoalViewSet(SnippetViewSet):
     list_display = ["number", "title", "title_en"]
 
 
+class ProfileViewSet(SnippetViewSet):
+    model = Profile
+    icon = "user"
+    list_display = ["__str__", "agency", "position"]
+    list_filter = ["agency"]
+
+
 class PlanReferenceGroup(SnippetViewSetGroup):
     menu_label = _("Plan reference data")
     menu_icon = "folder-open-inverse"
     menu_order = 250
-    items = (AgencyViewSet, IndicatorViewSet, PMQACategoryViewSet, SubPlanViewSet, Gov40GoalViewSet)
+    items = (
+        AgencyViewSet,
+        IndicatorViewSet,
+        PMQACategoryViewSet,
+        SubPlanViewSet,
+        Gov40GoalViewSet,
+        ProfileViewSet,
+    )
 
 
 register_snippet(PlanReferenceGroup)

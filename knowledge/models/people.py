@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 
 
 class Profile(models.Model):
@@ -18,6 +19,8 @@ class Profile(models.Model):
         verbose_name=_("Agency"),
     )
     position = models.CharField(_("Position"), max_length=255, blank=True)
+
+    panels = [FieldPanel("user"), FieldPanel("agency"), FieldPanel("position")]
 
     class Meta:
         verbose_name = _("User profile")

@@ -1,0 +1,48 @@
+"""Editors' screens open and save: the page editor for every page type and the reference lists."""
+
+import pytest
+from django.urls import reverse
+from wagtail.models import Page
+
+from knowledge.models import Agency, Profile
+from knowledge.roles import Role
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def moderator_client(client):
+    client.force_login(UserFactory(role=Role.MODERATOR))
+    return client
+
+
+def test_moderators_can_open_the_editor_of_every_page_type(moderator_client):
+    pages = {type(page.specific).__name__: page for page in Page.objects.filter(depth__gt=1)}
+    assert len(pages) == 7
+    for name, page in pages.items():
+        response = moderator_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+        assert response.status_code == 200, name
+
+
+@pytest.mark.parametrize("model", ["agency", "indicator", "pmqacategory", "subplan", "gov40goal", "profile"])
+def test_moderators_see_the_plan_reference_lists(moderator_client, model):
+    assert moderator_client.get(f"/admin/snippets/knowledge/{model}/").status_code == 200
+
+
+def test_moderators_set_a_users_agency_and_position(moderator_client):
+    profile = UserFactory().profile
+    url = reverse("wagtailsnippets_knowledge_profile:edit", args=[profile.pk])
+    obec = Agency.objects.get(code="obec")
+    response = moderator_client.post(
+        url, {"user": profile.user_id, "agency": obec.pk, "position": "นักวิเคราะห์นโยบายและแผน"}
+    )
+    assert response.status_code == 302
+    profile = Profile.objects.get(pk=profile.pk)
+    assert (profile.agency, profile.position) == (obec, "นักวิเคราะห์นโยบายและแผน")
+
+
+def test_staff_cannot_open_the_admin(client):
+    client.force_login(UserFactory(role=Role.STAFF))
+    response = client.get("/admin/")
+    assert response.status_code in (302, 403)
