@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import PageManager
+from wagtail.models import Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
@@ -28,6 +28,17 @@ class HomePage(BasePage):
 
     class Meta:
         verbose_name = _("Home page")
+
+    def route(self, request, path_components):
+        """Find the requested page by its full path in one query instead of one query per tree level.
+
+        Paths that name no page (e.g. a routable page's sub-route) fall back to Wagtail's walk.
+        """
+        if path_components:
+            url_path = f"{self.url_path}{'/'.join(path_components)}/"
+            if target := Page.objects.filter(url_path=url_path).first():
+                return target.specific.route(request, [])
+        return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         from .project import ProjectPage
