@@ -12,6 +12,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..fields import BuddhistYearField
 from .base import BasePage
 
 
@@ -56,8 +57,8 @@ class PlanPage(BasePage):
     """The strategic plan itself, with its chapters and strategies below it."""
 
     subtitle = models.CharField(_("Subtitle"), max_length=255, blank=True)
-    first_year = models.PositiveSmallIntegerField(_("Plan's first year (B.E.)"))
-    last_year = models.PositiveSmallIntegerField(_("Plan's last year (B.E.)"))
+    first_year = BuddhistYearField(_("Plan's first year (B.E.)"))
+    last_year = BuddhistYearField(_("Plan's last year (B.E.)"))
     host_unit = models.CharField(
         _("Host unit"), max_length=255, blank=True, help_text=_("The unit that drives the plan into practice")
     )

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +16,10 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..fields import BuddhistYearField, ThaiDecimalField
 from ..i18n import localized
 from .base import BasePage
 
-BE_YEAR = [MinValueValidator(2500), MaxValueValidator(2700)]
 MONEY = {"max_digits": 15, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
 
@@ -57,8 +57,8 @@ class ProjectPage(BasePage):
 
     code = models.CharField(_("Project code"), max_length=16, help_text=_("A stable id, e.g. S1-P2"))
     responsible_unit = models.CharField(_("Responsible unit"), max_length=255, blank=True)
-    first_fiscal_year = models.PositiveSmallIntegerField(_("First fiscal year (B.E.)"), validators=BE_YEAR)
-    last_fiscal_year = models.PositiveSmallIntegerField(_("Last fiscal year (B.E.)"), validators=BE_YEAR)
+    first_fiscal_year = BuddhistYearField(_("First fiscal year (B.E.)"))
+    last_fiscal_year = BuddhistYearField(_("Last fiscal year (B.E.)"))
     status = models.CharField(
         _("Status"), max_length=16, choices=ProjectStatus.choices, default=ProjectStatus.IN_PROGRESS
     )
@@ -145,10 +145,10 @@ class ProjectBudget(Orderable):
     """A project's money in one fiscal year: planned, allocated and disbursed (THB)."""
 
     project = ParentalKey(ProjectPage, on_delete=models.CASCADE, related_name="budgets")
-    fiscal_year = models.PositiveSmallIntegerField(_("Fiscal year (B.E.)"), validators=BE_YEAR)
-    planned = models.DecimalField(_("Planned budget (THB)"), **MONEY)
-    allocated = models.DecimalField(_("Allocated budget (THB)"), default=0, **MONEY)
-    disbursed = models.DecimalField(_("Disbursed (THB)"), default=0, **MONEY)
+    fiscal_year = BuddhistYearField(_("Fiscal year (B.E.)"))
+    planned = ThaiDecimalField(_("Planned budget (THB)"), **MONEY)
+    allocated = ThaiDecimalField(_("Allocated budget (THB)"), default=0, **MONEY)
+    disbursed = ThaiDecimalField(_("Disbursed (THB)"), default=0, **MONEY)
 
     panels = [
         FieldPanel("fiscal_year"),
@@ -216,10 +216,8 @@ class Indicator(index.Indexed, ClusterableModel):
     direction = models.CharField(
         _("Direction"), max_length=16, choices=IndicatorDirection.choices, default=IndicatorDirection.INCREASE
     )
-    baseline = models.DecimalField(_("Baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
-    baseline_year = models.PositiveSmallIntegerField(
-        _("Baseline year (B.E.)"), null=True, blank=True, validators=BE_YEAR
-    )
+    baseline = ThaiDecimalField(_("Baseline"), max_digits=14, decimal_places=2, null=True, blank=True)
+    baseline_year = BuddhistYearField(_("Baseline year (B.E.)"), null=True, blank=True)
 
     panels = [
         FieldPanel("project"),
@@ -254,8 +252,8 @@ class IndicatorTarget(Orderable):
     """A KPI's target value for one fiscal year."""
 
     indicator = ParentalKey(Indicator, on_delete=models.CASCADE, related_name="targets")
-    fiscal_year = models.PositiveSmallIntegerField(_("Fiscal year (B.E.)"), validators=BE_YEAR)
-    value = models.DecimalField(_("Target"), max_digits=14, decimal_places=2)
+    fiscal_year = BuddhistYearField(_("Fiscal year (B.E.)"))
+    value = ThaiDecimalField(_("Target"), max_digits=14, decimal_places=2)
 
     panels = [FieldRowPanel([FieldPanel("fiscal_year"), FieldPanel("value")])]
 

@@ -46,3 +46,30 @@ def test_staff_cannot_open_the_admin(client):
     client.force_login(UserFactory(role=Role.STAFF))
     response = client.get("/admin/")
     assert response.status_code in (302, 403)
+
+
+def test_thai_numerals_are_accepted_in_kpi_and_year_fields(moderator_client, project):
+    from wagtail.test.utils.form_data import inline_formset, nested_form_data
+
+    from knowledge.models import Indicator
+
+    data = nested_form_data(
+        {
+            "project": project.pk,
+            "code": "S1-P1-K9",
+            "name": "ร้อยละของหน่วยงานที่ใช้ระบบ",
+            "name_en": "",
+            "unit": "ร้อยละ",
+            "unit_en": "",
+            "direction": "increase",
+            "baseline": "๗๘",
+            "baseline_year": "๒๕๖๓",
+            "targets": inline_formset([{"fiscal_year": "๒๕๖๕", "value": "๑,๒๐๐.๕"}]),
+        }
+    )
+    response = moderator_client.post(reverse("wagtailsnippets_knowledge_indicator:add"), data)
+    assert response.status_code == 302
+    indicator = Indicator.objects.get(code="S1-P1-K9")
+    assert (indicator.baseline, indicator.baseline_year) == (78, 2563)
+    target = indicator.targets.get()
+    assert (target.fiscal_year, float(target.value)) == (2565, 1200.5)

@@ -53,7 +53,8 @@ def update_form(title):
     )
 
 
-def test_a_communicators_update_goes_live_only_after_a_moderator_approves(client, updates_index):
+def test_a_communicators_update_goes_live_only_after_a_moderator_approves(client, updates_index, mailoutbox):
+    moderator = UserFactory(role=Role.MODERATOR)
     communicator = UserFactory(role=Role.COMMUNICATOR)
     client.force_login(communicator)
     add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "updatepage", updates_index.pk])
@@ -64,14 +65,19 @@ def test_a_communicators_update_goes_live_only_after_a_moderator_approves(client
     assert not update.live
     assert update.workflow_in_progress
     assert client.get(update.url or "/updates/" + update.slug + "/").status_code == 404
+    to_moderator = next(mail for mail in mailoutbox if moderator.email in mail.to)
+    assert to_moderator.subject == '"ข่าวที่ผู้สื่อสารส่ง" รอการอนุมัติจากท่าน'
+    assert "อนุมัติหรือขอให้แก้ไข" in to_moderator.body
 
-    moderator = UserFactory(role=Role.MODERATOR)
+    mailoutbox.clear()
     client.force_login(moderator)
     task_state = update.current_workflow_task_state
     action_url = reverse("wagtailadmin_pages:workflow_action", args=[update.pk, "approve", task_state.pk])
     assert client.post(action_url, {"comment": ""}).status_code in (200, 302)
     update.refresh_from_db()
     assert update.live
+    to_author = next(mail for mail in mailoutbox if communicator.email in mail.to)
+    assert to_author.subject == '"ข่าวที่ผู้สื่อสารส่ง" ได้รับอนุมัติแล้ว'
     client.logout()
     assert client.get(update.url).status_code == 200
 
