@@ -24,7 +24,7 @@ class Profile(models.Model):
 
     class Meta:
         verbose_name = _("User profile")
-        verbose_name_plural = _("User profile")
+        verbose_name_plural = _("User profiles")
 
     def __str__(self):
         return self.user.get_full_name() or self.user.get_username()

@@ -234,7 +234,7 @@ class Indicator(index.Indexed, ClusterableModel):
     class Meta:
         ordering = ["code"]
         verbose_name = _("KPI")
-        verbose_name_plural = _("KPI")
+        verbose_name_plural = _("KPIs")
 
     def __str__(self):
         return f"{self.code} {self.name}"

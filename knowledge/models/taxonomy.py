@@ -43,7 +43,7 @@ class Agency(index.Indexed, models.Model):
     class Meta:
         ordering = ["name"]
         verbose_name = _("Agency")
-        verbose_name_plural = _("Agency")
+        verbose_name_plural = _("Agencies")
 
     def __str__(self):
         return f"{self.name} ({self.abbreviation})"
@@ -67,67 +67,63 @@ class Agency(index.Indexed, models.Model):
         return sorted({form.strip() for form in forms if form.strip()})
 
 
-class PMQACategory(models.Model):
+class ReferenceItem(models.Model):
+    """An entry of one of the plan's reference lists, titled in Thai and optionally in English."""
+
+    title = models.CharField(_("Title"), max_length=255)
+    title_en = models.CharField(_("English title"), max_length=255, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self):
+        return localized(self.title, self.title_en)
+
+
+class PMQACategory(ReferenceItem):
     """A category of the Public Sector Management Quality Award 4.0 criteria (หมวด 1–7)."""
 
     number = models.PositiveSmallIntegerField(_("Category number"), unique=True)
-    title = models.CharField(_("Category title"), max_length=255)
-    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["number"]
         verbose_name = _("PMQA 4.0 category")
-        verbose_name_plural = _("PMQA 4.0 category")
+        verbose_name_plural = _("PMQA 4.0 categories")
 
     def __str__(self):
-        return f"{_('หมวด')} {self.number} {self.display_title}"
-
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
+        return _("Category %(number)s %(title)s") % {"number": self.number, "title": self.display_title}
 
 
-class SubPlan(models.Model):
+class SubPlan(ReferenceItem):
     """A sub-plan of National Strategy master plan issue (20), which projects serve."""
 
     code = models.CharField(_("Code"), max_length=16, unique=True, help_text=_("e.g. 20.1"))
-    title = models.CharField(_("Sub-plan title"), max_length=255)
-    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["code"]
         verbose_name = _("Master-plan sub-plan")
-        verbose_name_plural = _("Master-plan sub-plan")
+        verbose_name_plural = _("Master-plan sub-plans")
 
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)
 
-
-class Gov40Goal(models.Model):
+class Gov40Goal(ReferenceItem):
     """A goal of Bureaucracy 4.0: open & connected, citizen-centric, or smart & high-performing."""
 
     number = models.PositiveSmallIntegerField(_("Number"), unique=True)
-    title = models.CharField(_("Goal title"), max_length=255)
-    title_en = models.CharField(_("English name"), max_length=255, blank=True)
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
     class Meta:
         ordering = ["number"]
         verbose_name = _("Bureaucracy 4.0 goal")
-        verbose_name_plural = _("Bureaucracy 4.0 goal")
+        verbose_name_plural = _("Bureaucracy 4.0 goals")
 
     def __str__(self):
         return self.display_title
-
-    @property
-    def display_title(self):
-        return localized(self.title, self.title_en)

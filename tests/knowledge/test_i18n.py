@@ -1,5 +1,6 @@
 """Thai first: Thai unless the visitor picks English, a complete Thai catalogue."""
 
+import re
 from pathlib import Path
 
 import polib
@@ -52,3 +53,15 @@ def test_english_pages_show_english_agency_names(client, no_page_cache):
     client.post("/language/", {"language": "en", "next": "/"})
     html = client.get("/agencies/obec/").content.decode()
     assert "Office of the Basic Education Commission" in html
+
+
+def test_thai_translations_keep_every_placeholder():
+    placeholder = re.compile(r"%\((\w+)\)s|\{\{\s*(\w+)\s*\}\}")
+
+    def names(text):
+        return sorted(match.group(1) or match.group(2) for match in placeholder.finditer(text))
+
+    for entry in polib.pofile(str(CATALOGUE)):
+        translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        for translation in translations:
+            assert names(translation) == names(entry.msgid), entry.msgid
