@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup db demo messages lint format bench clean
+.PHONY: run test setup db demo messages translations lint format bench clean
 
 run: db demo
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -27,6 +27,11 @@ $(VENV)/.installed: requirements.txt
 
 messages: $(VENV)/.installed
 	$(MANAGE) compile_translations
+
+# After changing UI strings: refresh locale/th (needs GNU gettext), then translate every new or fuzzy
+# entry by hand; tests fail while any is left.
+translations: $(VENV)/.installed
+	$(MANAGE) makemessages -l th -i ".venv/*" -i "var/*" --no-obsolete
 
 db: $(VENV)/.installed messages
 	mkdir -p var

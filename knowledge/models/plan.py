@@ -14,6 +14,8 @@ from wagtail.search import index
 from ..blocks import BodyBlock
 from ..fields import BuddhistYearField
 from .base import BasePage
+from .project import ProjectPage
+from .updates import UpdatePage
 
 
 class HomePage(BasePage):
@@ -42,9 +44,6 @@ class HomePage(BasePage):
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
-        from .project import ProjectPage
-        from .updates import UpdatePage
-
         context = super().get_context(request, *args, **kwargs)
         context["plan"] = PlanPage.objects.live().first()
         context["strategies"] = StrategyPage.objects.live().with_project_counts()
@@ -106,8 +105,6 @@ class ChapterPage(BasePage):
 class StrategyQuerySet(PageQuerySet):
     def with_project_counts(self):
         """Annotate `project_count`: live projects under each strategy, in the same query."""
-        from .project import ProjectPage
-
         children = ProjectPage.objects.live().filter(
             path__startswith=OuterRef("path"), depth=OuterRef("depth") + 1
         )
@@ -158,8 +155,6 @@ class StrategyPage(BasePage):
         return _("Strategy %(number)s") % {"number": self.number}
 
     def get_context(self, request, *args, **kwargs):
-        from .project import ProjectPage
-
         context = super().get_context(request, *args, **kwargs)
         context["projects"] = ProjectPage.objects.live().child_of(self).with_lead_agencies()
         context["sub_plans"] = self.sub_plans.all()

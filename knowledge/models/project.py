@@ -19,6 +19,7 @@ from ..blocks import BodyBlock
 from ..fields import BuddhistYearField, ThaiDecimalField
 from ..i18n import localized
 from .base import BasePage
+from .updates import UpdatePage
 
 MONEY = {"max_digits": 15, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
 
@@ -111,8 +112,6 @@ class ProjectPage(BasePage):
         return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
 
     def get_context(self, request, *args, **kwargs):
-        from .updates import UpdatePage
-
         context = super().get_context(request, *args, **kwargs)
         context.update(
             agencies=self.project_agencies.select_related("agency"),

@@ -1,6 +1,7 @@
 """Plan updates that communicators write and moderators approve."""
 
 from anyascii import anyascii
+from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
 from django.utils.text import slugify
@@ -25,8 +26,6 @@ class UpdatesIndexPage(BasePage):
         verbose_name = _("Plan updates index")
 
     def get_context(self, request, *args, **kwargs):
-        from django.core.paginator import Paginator
-
         context = super().get_context(request, *args, **kwargs)
         updates = UpdatePage.objects.live().child_of(self).order_by("-date", "-pk")
         context["updates"] = Paginator(updates, 10).get_page(request.GET.get("page"))
