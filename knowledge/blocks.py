@@ -1,8 +1,23 @@
-"""StreamField blocks shared by every page body. Later issues add manual blocks to `BodyBlock`."""
+"""StreamField blocks: `BodyBlock` for every page body, `ManualBlock` adds what manuals need."""
 
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
+from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+# Must match the renditions blocks/figure_block.html asks for.
+RENDITIONS = ("width-400|format-webp", "width-800|format-webp", "width-1200|format-webp")
+
+
+class PrefetchedImageChooserBlock(ImageChooserBlock):
+    """Loads every image of a body in one query, with its renditions, so pages cost the same queries
+    however many images they hold."""
+
+    def bulk_to_python(self, values):
+        values = list(values)
+        images = self.model_class.objects.prefetch_renditions(*RENDITIONS).in_bulk(values)
+        return [images.get(value) for value in values]
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -38,7 +53,7 @@ class CalloutBlock(blocks.StructBlock):
 class FigureBlock(blocks.StructBlock):
     """An image with its caption and the alternative text screen readers announce."""
 
-    image = ImageChooserBlock(label=_("Image"))
+    image = PrefetchedImageChooserBlock(label=_("Image"))
     alt_text = blocks.CharBlock(label=_("Alternative text for screen readers"))
     caption = blocks.CharBlock(required=False, label=_("Caption"))
 
@@ -61,3 +76,68 @@ class BodyBlock(blocks.StreamBlock):
     callout = CalloutBlock()
     figure = FigureBlock()
     quote = blocks.BlockQuoteBlock(label=_("Quotation"), template="blocks/quote_block.html")
+
+
+class StepsBlock(blocks.StructBlock):
+    """Numbered steps of a procedure, in the order staff carry them out."""
+
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    steps = blocks.ListBlock(
+        blocks.RichTextBlock(features=["bold", "italic", "link", "document-link"]), label=_("Steps")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        template = "blocks/steps_block.html"
+        label = _("Numbered steps")
+        description = _("A procedure, step by step")
+
+
+class LinkBlock(blocks.StructBlock):
+    """A link to a document, or to a manual, standard or project page."""
+
+    page = blocks.PageChooserBlock(
+        required=False,
+        page_type=["knowledge.ManualPage", "knowledge.StandardPage", "knowledge.ProjectPage"],
+        label=_("Manual, standard or project"),
+    )
+    document = DocumentChooserBlock(required=False, label=_("Document"))
+    text = blocks.CharBlock(required=False, label=_("Link text"), help_text=_("Leave empty to use the title"))
+
+    class Meta:
+        icon = "link"
+        label = _("Link")
+
+
+class LinksBlock(blocks.StructBlock):
+    """A short list of related documents, manuals, standards or projects."""
+
+    title = blocks.CharBlock(required=False, label=_("Title"))
+    links = blocks.ListBlock(LinkBlock(), label=_("Links"))
+
+    class Meta:
+        icon = "link"
+        template = "blocks/links_block.html"
+        label = _("Related links")
+        description = _("Documents, manuals, standards or projects to read next")
+
+
+class ManualBlock(BodyBlock):
+    """A manual's text. Each main heading (level 2) starts a section of the table of contents."""
+
+    table = TableBlock(label=_("Table"), template="blocks/table_block.html")
+    steps = StepsBlock()
+    links = LinksBlock()
+
+
+class ClauseBlock(blocks.StructBlock):
+    """A requirement of a standard; clauses are numbered in order and each has its own anchor."""
+
+    title = blocks.CharBlock(label=_("Clause title"))
+    text = blocks.RichTextBlock(
+        features=["bold", "italic", "link", "document-link", "ol", "ul"], label=_("Text")
+    )
+
+    class Meta:
+        icon = "list-ol"
+        label = _("Clause")

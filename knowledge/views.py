@@ -9,7 +9,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from .models import Agency, ProjectPage
+from .models import Agency, ManualPage, ProjectPage, StandardPage
 
 
 def agency_list(request):
@@ -20,7 +20,13 @@ def agency_list(request):
 def agency_detail(request, code):
     agency = get_object_or_404(Agency, code=code)
     projects = ProjectPage.objects.live().for_agency(agency).with_lead_agencies().order_by("path")
-    return render(request, "knowledge/agency_detail.html", {"agency": agency, "projects": projects})
+    context = {
+        "agency": agency,
+        "projects": projects,
+        "manuals": ManualPage.objects.current().under(projects),
+        "standards": StandardPage.objects.current().under(projects),
+    }
+    return render(request, "knowledge/agency_detail.html", context)
 
 
 # Exempt from CSRF so cached public pages can carry the switcher without a per-visitor token;

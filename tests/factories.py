@@ -88,3 +88,49 @@ class UpdatePageFactory(PageFactory):
 
     class Meta:
         model = UpdatePage
+
+
+def image_file(name="figure.png", size=(60, 40), color="#1d3f72"):
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+
+    buffer = BytesIO()
+    PILImage.new("RGB", size, color).save(buffer, "PNG")
+    return ImageFile(buffer, name=name)
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"ภาพประกอบ {n}")
+    file = factory.LazyFunction(image_file)
+
+    class Meta:
+        model = "wagtailimages.Image"
+
+
+class ManualPageFactory(PageFactory):
+    title = factory.Sequence(lambda n: f"คู่มือทดสอบ {n}")
+    code = factory.Sequence(lambda n: f"test-manual-{n}")
+    edition = 1
+    body = factory.LazyFunction(lambda: manual_sections(3))
+
+    class Meta:
+        model = "knowledge.ManualPage"
+
+
+def manual_sections(count, images=()):
+    """A manual body of `count` sections, each with a paragraph, a sub-heading and a figure per image."""
+    from wagtail.rich_text import RichText
+
+    body = []
+    for number in range(1, count + 1):
+        body += [
+            ("heading", {"text": f"หัวข้อที่ {number}", "level": "h2"}),
+            ("paragraph", RichText(f"<p>เนื้อหาของหัวข้อที่ {number}</p>")),
+            ("heading", {"text": f"หัวข้อย่อย {number}.1", "level": "h3"}),
+        ]
+        if images:
+            image = images[(number - 1) % len(images)]
+            body.append(("figure", {"image": image, "alt_text": f"ภาพที่ {number}", "caption": ""}))
+    return body

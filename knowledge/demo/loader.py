@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils.html import escape
 from wagtail.models import Page, Site
+from wagtail.rich_text import RichText
 
 from ..models import (
     Agency,
@@ -20,6 +21,7 @@ from ..models import (
     HomePage,
     Indicator,
     IndicatorTarget,
+    ManualPage,
     PlanPage,
     PMQACategory,
     ProjectAgency,
@@ -27,6 +29,7 @@ from ..models import (
     ProjectContact,
     ProjectPage,
     ProjectTeamMember,
+    StandardPage,
     StrategyPage,
     SubPlan,
     UpdatePage,
@@ -61,6 +64,7 @@ class DemoLoader:
         for strategy in self.data["strategies"]:
             self.load_strategy(plan, strategy, users)
         self.load_updates(home, users)
+        self.load_library(users)
         return self
 
     # Reference lists ----------------------------------------------------------------------------------
@@ -302,3 +306,68 @@ class DemoLoader:
         page = self.add_page(index, update, "update", user=author, publish=not in_moderation)
         if in_moderation:
             page.get_workflow().start(page, author)
+
+    # Manuals and standards ---------------------------------------------------------------------------
+
+    def load_library(self, users):
+        for row in self.data["manuals"]:
+            for edition in row["editions"]:
+                manual = ManualPage(
+                    **self.edition_fields(row, edition, users), body=manual_body(edition["body"])
+                )
+                self.add_edition(row, manual, "manual")
+        for row in self.data["standards"]:
+            for edition in row["editions"]:
+                standard = StandardPage(
+                    **self.edition_fields(row, edition, users),
+                    standard_number=row["standard_number"],
+                    scope=f"<p>{escape(edition['scope'])}</p>",
+                    clauses=[
+                        ("clause", {"title": title, "text": RichText(f"<p>{escape(text)}</p>")})
+                        for title, text in edition["clauses"]
+                    ],
+                )
+                standard.projects = list(ProjectPage.objects.filter(code__in=row["projects"]))
+                standard.pmqa_categories = list(
+                    PMQACategory.objects.filter(number__in=row["pmqa_categories"])
+                )
+                self.add_edition(row, standard, "standard")
+
+    @staticmethod
+    def edition_fields(row, edition, users):
+        return {
+            "code": row["code"],
+            "title": row["title"],
+            "title_en": row.get("title_en", ""),
+            "summary": row["summary"],
+            "edition": edition["edition"],
+            "effective_date": date.fromisoformat(edition["effective_date"]),
+            "review_due": date.fromisoformat(edition["review_due"]),
+            "change_note": edition.get("change_note", ""),
+            "owner_contact": users[row.get("owner", "moderator")][0],
+        }
+
+    def add_edition(self, row, page, kind):
+        project = ProjectPage.objects.get(code=row["project"])
+        page.owner_unit = project.responsible_unit
+        self.add_page(project, page, kind)
+
+
+def manual_body(rows):
+    """Blocks from the demo file's compact form: ["h2", text], ["p", text], ["steps", title, [steps]], …"""
+    return [manual_block(kind, *args) for kind, *args in rows]
+
+
+def manual_block(kind, *args):
+    if kind in ("h2", "h3"):
+        return ("heading", {"text": args[0], "level": kind})
+    if kind in ("note", "warning"):
+        return ("callout", {"kind": kind, "text": RichText(f"<p>{escape(args[0])}</p>")})
+    if kind == "steps":
+        title, steps = args
+        return ("steps", {"title": title, "steps": [RichText(f"<p>{escape(step)}</p>") for step in steps]})
+    if kind == "table":
+        caption, data = args
+        table = {"data": data, "first_row_is_table_header": True, "first_col_is_header": False}
+        return ("table", {**table, "table_caption": caption})
+    return ("paragraph", RichText(f"<p>{escape(args[0])}</p>"))

@@ -1,6 +1,7 @@
 """The knowledge app's models, split by part of the plan; import from here."""
 
 from .base import BasePage, PageTag
+from .library import EditionPage, EditionStatus, ManualPage, StandardPage
 from .people import Profile
 from .plan import ChapterPage, HomePage, PlanPage, StrategyPage
 from .project import (
@@ -24,11 +25,14 @@ __all__ = [
     "AgencyRole",
     "BasePage",
     "ChapterPage",
+    "EditionPage",
+    "EditionStatus",
     "Gov40Goal",
     "HomePage",
     "Indicator",
     "IndicatorDirection",
     "IndicatorTarget",
+    "ManualPage",
     "PMQACategory",
     "PageTag",
     "PlanPage",
@@ -39,6 +43,7 @@ __all__ = [
     "ProjectPage",
     "ProjectStatus",
     "ProjectTeamMember",
+    "StandardPage",
     "StrategyPage",
     "SubPlan",
     "UpdatePage",

@@ -5,7 +5,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -19,6 +19,7 @@ from ..blocks import BodyBlock
 from ..fields import BuddhistYearField, ThaiDecimalField
 from ..i18n import localized
 from .base import BasePage
+from .library import ManualPage, StandardPage
 from .updates import UpdatePage
 
 MONEY = {"max_digits": 15, "decimal_places": 2, "validators": [MinValueValidator(Decimal(0))]}
@@ -76,7 +77,7 @@ class ProjectPage(BasePage):
 
     slug_source = "code"
     parent_page_types = ["knowledge.StrategyPage"]
-    subpage_types = []  # manuals and standards join here (issue: manuals and standards)
+    subpage_types = ["knowledge.ManualPage", "knowledge.StandardPage"]
 
     content_panels = [
         *BasePage.content_panels,
@@ -121,6 +122,10 @@ class ProjectPage(BasePage):
             pmqa_categories=self.pmqa_categories.all(),
             sub_plans=self.sub_plans.all(),
             updates=UpdatePage.objects.live().filter(projects=self).order_by("-date")[:5],
+            manuals=ManualPage.objects.child_of(self).current(),
+            standards=StandardPage.objects.current()
+            .filter(Q(path__startswith=self.path) | Q(projects=self))
+            .distinct(),
         )
         return context
 
