@@ -10,6 +10,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 ADMIN_ACCESS = "wagtailadmin.access_admin"
+# Wagtail keeps document permissions on wagtaildocs.Document even with a custom document model.
 MEDIA = [
     f"{app}.{action}_{model}"
     for app, model in (("wagtailimages", "image"), ("wagtaildocs", "document"))
@@ -83,6 +84,22 @@ def sync_role_permissions(*, verbosity=1, **kwargs):
     if root:
         for role, codenames in ROLE_ROOT_PAGE_PERMISSIONS.items():
             grant_page_permissions(groups[role], root, codenames)
+    # Images and documents are permitted per collection as well: grant the same on the root collection.
+    for role in (Role.COMMUNICATOR, Role.MODERATOR, Role.ADMINISTRATOR):
+        grant_collection_permissions(groups[role], groups[role].permissions.filter(media_query()))
+
+
+def media_query():
+    return Q(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+
+
+def grant_collection_permissions(group, perms):
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root:
+        for perm in perms:
+            GroupCollectionPermission.objects.get_or_create(group=group, collection=root, permission=perm)
 
 
 def grant_communicators(updates_index):

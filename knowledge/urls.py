@@ -10,6 +10,8 @@ urlpatterns = [
     path("agencies/<slug:code>/", views.agency_detail, name="agency"),
     path("updates/feed/", UpdatesAtomFeed(), name="updates_feed"),
     path("updates/feed/rss/", UpdatesFeed(), name="updates_feed_rss"),
+    path("files/<int:document_id>/", views.serve_document, name="document"),
+    path("files/<int:document_id>/v<int:number>/", views.serve_document, name="document_version"),
     path("language/", views.switch_language, name="switch_language"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,15 +1,16 @@
 """Views outside the page tree: agencies, the language switch, the health check."""
 
 from django.db import connection
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
+from wagtail import hooks
 
-from .models import Agency, ManualPage, ProjectPage, StandardPage
+from .models import Agency, ManualPage, ProjectPage, StandardPage, VersionedDocument
 
 
 def agency_list(request):
@@ -27,6 +28,21 @@ def agency_detail(request, code):
         "standards": StandardPage.objects.current().under(projects),
     }
     return render(request, "knowledge/agency_detail.html", context)
+
+
+def serve_document(request, document_id, number=None):
+    """The document's current file at a stable address, or one of its earlier files by number."""
+    document = get_object_or_404(VersionedDocument, pk=document_id)
+    for hook in hooks.get_hooks("before_serve_document"):  # Wagtail's collection privacy checks
+        if isinstance(result := hook(document, request), HttpResponse):
+            return result
+    current = number is None or number == document.version_number
+    file = document.file if current else get_object_or_404(document.versions, number=number).file
+    name = document.filename if current else f"v{number}-{document.filename}"
+    response = FileResponse(file.open("rb"), filename=name, as_attachment=not name.lower().endswith(".pdf"))
+    if not current:
+        response["Cache-Control"] = "public, max-age=31536000, immutable"  # an old version never changes
+    return response
 
 
 # Exempt from CSRF so cached public pages can carry the switcher without a per-visitor token;

@@ -1,6 +1,7 @@
 """The knowledge app's models, split by part of the plan; import from here."""
 
 from .base import BasePage, PageTag
+from .documents import DocumentVersion, VersionedDocument
 from .library import EditionPage, EditionStatus, ManualPage, StandardPage
 from .people import Profile
 from .plan import ChapterPage, HomePage, PlanPage, StrategyPage
@@ -25,6 +26,7 @@ __all__ = [
     "AgencyRole",
     "BasePage",
     "ChapterPage",
+    "DocumentVersion",
     "EditionPage",
     "EditionStatus",
     "Gov40Goal",
@@ -48,5 +50,6 @@ __all__ = [
     "SubPlan",
     "UpdatePage",
     "UpdatesIndexPage",
+    "VersionedDocument",
     "ValueChainStage",
 ]
