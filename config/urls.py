@@ -1,6 +1,7 @@
 """Site URLs. Django views first; everything else is Wagtail's page tree (/, /plan/..., /updates/...)."""
 
 from django.conf import settings
+from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
@@ -11,6 +12,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("", include("knowledge.urls")),
 ]

@@ -1,5 +1,6 @@
 """Admin forms for the plan's pages."""
 
+from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 
@@ -18,3 +19,21 @@ class DerivedSlugPageForm(WagtailAdminPageForm):
             self.fields["slug"].help_text = _(
                 "Leave empty to build the address from the page's code or date (Thai titles cannot form one)."
             )
+
+
+class FeedbackForm(forms.Form):
+    """ "Was this helpful?" under a manual or standard."""
+
+    helpful = forms.TypedChoiceField(
+        label=_("Was this helpful?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        coerce=lambda answer: answer == "yes",
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Choose yes or no.")},
+    )
+    comment = forms.CharField(
+        label=_("Comment (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -107,3 +107,8 @@ def grant_communicators(updates_index):
     communicators = Group.objects.filter(name=Role.COMMUNICATOR).first()
     if communicators:
         grant_page_permissions(communicators, updates_index, PAGE_EDITING)
+
+
+def moderates(user):
+    """Whether the user is a moderator of the host unit or an administrator."""
+    return user.is_superuser or user.groups.filter(name__in=[Role.MODERATOR, Role.ADMINISTRATOR]).exists()

@@ -12,6 +12,9 @@ urlpatterns = [
     path("updates/feed/rss/", UpdatesFeed(), name="updates_feed_rss"),
     path("files/<int:document_id>/", views.serve_document, name="document"),
     path("files/<int:document_id>/v<int:number>/", views.serve_document, name="document_version"),
+    path("reading/<int:page_id>/read/", views.mark_read, name="mark_read"),
+    path("reading/<int:page_id>/feedback/", views.send_feedback, name="send_feedback"),
+    path("reading/inbox/", views.feedback_inbox, name="feedback_inbox"),
     path("language/", views.switch_language, name="switch_language"),
     path("healthz", views.healthz, name="healthz"),
 ]

@@ -1,16 +1,23 @@
 """Views outside the page tree: agencies, the language switch, the health check."""
 
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.db import connection
+from django.db.models import Q
 from django.http import FileResponse, HttpResponse, HttpResponseRedirect, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 from wagtail import hooks
+from wagtail.models import Page
 
-from .models import Agency, ManualPage, ProjectPage, StandardPage, VersionedDocument
+from .forms import FeedbackForm
+from .models import Agency, Feedback, ManualPage, ProjectPage, ReadReceipt, StandardPage, VersionedDocument
+from .roles import moderates
 
 
 def agency_list(request):
@@ -43,6 +50,46 @@ def serve_document(request, document_id, number=None):
     if not current:
         response["Cache-Control"] = "public, max-age=31536000, immutable"  # an old version never changes
     return response
+
+
+def edition_or_404(page_id):
+    page = get_object_or_404(Page.objects.live().type(ManualPage, StandardPage), pk=page_id)
+    return page.specific
+
+
+@login_required
+@require_POST
+def mark_read(request, page_id):
+    """Record that the signed-in reader has read this edition."""
+    page = edition_or_404(page_id)
+    ReadReceipt.objects.get_or_create(page=page, user=request.user)
+    messages.success(request, _("Recorded: you have read edition %(edition)s.") % {"edition": page.edition})
+    return redirect(page.url)
+
+
+@login_required
+@require_POST
+def send_feedback(request, page_id):
+    """Keep a reader's "was this helpful?" for the owner; a form with errors comes back with its text."""
+    page = edition_or_404(page_id)
+    form = FeedbackForm(request.POST)
+    if not form.is_valid():
+        return render(request, "knowledge/feedback_form.html", {"page": page, "form": form}, status=400)
+    Feedback.objects.create(page=page, user=request.user, **form.cleaned_data)
+    messages.success(request, _("Thank you: the owner of this document will read your feedback."))
+    return redirect(page.url)
+
+
+@login_required
+def feedback_inbox(request):
+    """Feedback on the documents the signed-in user owns (every document, for moderators)."""
+    feedback = Feedback.objects.select_related("page", "user__profile__agency")
+    if not moderates(request.user):
+        owner = request.user
+        feedback = feedback.filter(
+            Q(page__manualpage__owner_contact=owner) | Q(page__standardpage__owner_contact=owner)
+        )
+    return render(request, "knowledge/feedback_inbox.html", {"feedback": feedback})
 
 
 # Exempt from CSRF so cached public pages can carry the switcher without a per-visitor token;

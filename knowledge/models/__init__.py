@@ -18,6 +18,7 @@ from .project import (
     ProjectTeamMember,
     ValueChainStage,
 )
+from .reading import Feedback, ReadReceipt, ReviewReminder
 from .taxonomy import Agency, Gov40Goal, PMQACategory, SubPlan
 from .updates import UpdatePage, UpdatesIndexPage
 
@@ -29,6 +30,7 @@ __all__ = [
     "DocumentVersion",
     "EditionPage",
     "EditionStatus",
+    "Feedback",
     "Gov40Goal",
     "HomePage",
     "Indicator",
@@ -45,6 +47,8 @@ __all__ = [
     "ProjectPage",
     "ProjectStatus",
     "ProjectTeamMember",
+    "ReadReceipt",
+    "ReviewReminder",
     "StandardPage",
     "StrategyPage",
     "SubPlan",

@@ -6,6 +6,7 @@ editions of one document share a `code`; the live edition with the highest numbe
 
 import operator
 from functools import reduce
+from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -26,6 +27,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ClauseBlock, ManualBlock
+from ..roles import moderates
 from ..sections import split_sections
 from ..textdiff import block_lines, diff_lines, html_lines, stream_lines
 from .base import BasePage
@@ -149,6 +151,33 @@ class EditionPage(RoutablePageMixin, BasePage):
     @property
     def review_overdue(self):
         return bool(self.review_due and self.review_due < timezone.localdate())
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        if request.user.is_authenticated:
+            context["receipt"] = self.read_receipts.filter(user=request.user).first()
+            context["can_follow_readers"] = self.can_follow_readers(request.user)
+        return context
+
+    def can_follow_readers(self, user):
+        """The owner, moderators and administrators see who has read the edition and what they said."""
+        return user == self.owner_contact or moderates(user)
+
+    @path("readers/")
+    def readers(self, request):
+        """Who has read this edition, by agency (404 for anyone but the owner and moderators)."""
+        if not (request.user.is_authenticated and self.can_follow_readers(request.user)):
+            raise Http404
+        receipts = self.read_receipts.select_related("user__profile__agency").order_by(
+            "user__profile__agency__name", "user__first_name"
+        )
+        by_agency = [
+            (agency, list(group))
+            for agency, group in groupby(receipts, key=lambda receipt: receipt.user.profile.agency)
+        ]
+        feedback = self.feedback.select_related("user")
+        context = {"by_agency": by_agency, "reader_count": len(receipts), "feedback": feedback}
+        return self.render(request, context_overrides=context, template="knowledge/edition_readers.html")
 
     @path("current/")
     def current(self, request):
