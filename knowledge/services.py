@@ -5,6 +5,7 @@ from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import slugify
 
 from .models import ManualPage, ReviewReminder, StandardPage
 
@@ -37,3 +38,17 @@ def review_reminder_send(*, page):
     except IntegrityError:
         return None  # already reminded for this review date
     return reminder
+
+
+@transaction.atomic
+def edition_create_next(*, page, user):
+    """A draft of the next edition of a manual or standard, copied from `page`, ready to edit and submit."""
+    number = max(edition.edition for edition in page.editions) + 1 if page.editions else page.edition + 1
+    changes = {
+        "edition": number,
+        "slug": slugify(f"{page.code}-e{number}"),
+        "effective_date": None,
+        "review_due": None,
+        "change_note": "",
+    }
+    return page.copy(update_attrs=changes, keep_live=False, copy_revisions=False, user=user)

@@ -1,10 +1,19 @@
 """The plan's reference lists and KPIs in Wagtail's admin, grouped under one menu."""
 
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Agency, Gov40Goal, Indicator, PMQACategory, Profile, SubPlan
+from .models import Agency, EditionPage, Gov40Goal, Indicator, PMQACategory, Profile, SubPlan
+from .services import edition_create_next
 
 
 class AgencyViewSet(SnippetViewSet):
@@ -62,3 +71,46 @@ class PlanReferenceGroup(SnippetViewSetGroup):
 
 
 register_snippet(PlanReferenceGroup)
+
+
+# A new edition of a manual or standard: a draft copy of the current one, one click from its page.
+
+
+def can_start_edition(page, user):
+    return page.live and page.get_parent().permissions_for_user(user).can_add_subpage()
+
+
+def new_edition(request, page_id):
+    page = get_object_or_404(Page, pk=page_id).specific
+    if not isinstance(page, EditionPage) or not can_start_edition(page, request.user):
+        raise PermissionDenied
+    if request.method == "POST":
+        draft = edition_create_next(page=page, user=request.user)
+        messages.success(
+            request,
+            _("Draft of edition %(number)s created: edit it, then submit it for approval.")
+            % {"number": draft.edition},
+        )
+        return redirect("wagtailadmin_pages:edit", draft.pk)
+    return TemplateResponse(request, "knowledge/admin/new_edition.html", {"page": page})
+
+
+@hooks.register("register_admin_urls")
+def new_edition_urls():
+    return [path("editions/<int:page_id>/new/", new_edition, name="knowledge_new_edition")]
+
+
+def new_edition_button(page, user):
+    if isinstance(page.specific_deferred, EditionPage) and can_start_edition(page, user):
+        url = reverse("knowledge_new_edition", args=[page.pk])
+        yield PageMenuItem(_("New edition"), url, icon_name="copy", priority=25, page=page)
+
+
+@hooks.register("register_page_header_buttons")
+def page_header_new_edition(page, user, view_name=None, next_url=None):
+    yield from new_edition_button(page, user)
+
+
+@hooks.register("register_page_listing_more_buttons")
+def page_listing_new_edition(page, user, next_url=None):
+    yield from new_edition_button(page, user)

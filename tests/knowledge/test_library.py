@@ -146,3 +146,24 @@ def test_manual_page_queries_do_not_grow_with_its_sections_or_images(client, pro
     long = ManualPageFactory(parent=project, body=manual_sections(50, ImageFactory.create_batch(50)))
     assert queries_for(client, long.url) == queries_for(client, short.url)
     assert client.get(long.url).content.decode().count("<img ") == 50
+
+
+def test_moderators_start_a_new_edition_as_a_draft_copy(client):
+    current = clinic_manual(2)
+    client.force_login(UserFactory(role=Role.MODERATOR))
+    edit_page = client.get(reverse("wagtailadmin_pages:edit", args=[current.pk])).content.decode()
+    url = reverse("knowledge_new_edition", args=[current.pk])
+    assert url in edit_page
+
+    response = client.post(url)
+    draft = ManualPage.objects.get(code="clinic-manual", edition=3)
+    assert response["Location"] == reverse("wagtailadmin_pages:edit", args=[draft.pk])
+    assert (draft.live, draft.slug, draft.status) == (False, "clinic-manual-e3", EditionStatus.DRAFT)
+    assert draft.text_lines() == current.text_lines()
+    assert clinic_manual(2).status == EditionStatus.IN_FORCE  # until the draft is approved
+
+
+def test_staff_cannot_start_a_new_edition(client):
+    client.force_login(UserFactory(role=Role.STAFF))
+    client.post(reverse("knowledge_new_edition", args=[clinic_manual(2).pk]))
+    assert not ManualPage.objects.filter(code="clinic-manual", edition=3).exists()
