@@ -8,13 +8,23 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup db demo messages translations lint format bench clean
+.PHONY: run test setup system-packages db demo messages translations lint format bench clean
 
-run: db demo
+run: system-packages db demo
 	$(MANAGE) runserver $(HOST):$(PORT)
 
-test: $(VENV)/.installed messages
+test: system-packages $(VENV)/.installed messages
 	$(BIN)/python -m tests.run
+
+# Debian packages the site uses: Chromium prints manuals to PDF (and drives the browser tests);
+# poppler-utils checks the PDFs' text. Installed when missing and we may (root); otherwise say so.
+SYSTEM_PACKAGES := chromium:chromium pdftotext:poppler-utils
+system-packages:
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair#*:}"; done; \
+	if [ -z "$$missing" ]; then exit 0; fi; \
+	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	else echo "Not installed:$$missing (PDF export and browser tests need them; install as root)"; fi
 
 setup: $(VENV)/.installed
 

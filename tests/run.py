@@ -1,4 +1,4 @@
-"""`make test`: the whole suite, browser tests included when Debian's Chromium is installed.
+"""`make test`: the whole suite, browser and PDF tests included when Chromium and pdftotext are installed.
 
 Says plainly when the browser tests are skipped, and treats "no tests ran" (pytest's exit 5) as a
 failure. Set REQUIRE_BROWSER=1 (CI does) to fail instead of skipping when Chromium is missing.
@@ -11,6 +11,8 @@ import sys
 import pytest
 
 NO_TESTS_RAN = 5
+# Debian's chromium drives the browser tests and prints PDFs; poppler's pdftotext reads them back.
+BROWSER_TOOLS = ("chromium", "pdftotext")
 
 
 def main(argv):

@@ -14,7 +14,6 @@ def pytest_calls(monkeypatch):
 
 def without_chromium(monkeypatch):
     monkeypatch.setattr(run.shutil, "which", lambda name: None)
-    monkeypatch.setattr(run.os.path, "exists", lambda path: False)
 
 
 def test_browser_tests_are_skipped_loudly_without_chromium(monkeypatch, pytest_calls, capsys):
@@ -22,7 +21,7 @@ def test_browser_tests_are_skipped_loudly_without_chromium(monkeypatch, pytest_c
     monkeypatch.delenv("REQUIRE_BROWSER", raising=False)
     assert run.main(["-q"]) == 0
     assert pytest_calls == [["-q", "-m", "not browser"]]
-    assert "SKIPPING the browser tests" in capsys.readouterr().out
+    assert "SKIPPING the browser and PDF tests" in capsys.readouterr().out
 
 
 def test_ci_fails_when_chromium_is_required_but_missing(monkeypatch, pytest_calls):

@@ -10,9 +10,11 @@ from itertools import groupby
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.http import Http404
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -27,6 +29,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import ClauseBlock, ManualBlock
+from ..pdf import PDFUnavailable, render_pdf
 from ..roles import moderates
 from ..sections import split_sections
 from ..textdiff import block_lines, diff_lines, html_lines, stream_lines
@@ -178,6 +181,18 @@ class EditionPage(RoutablePageMixin, BasePage):
         feedback = self.feedback.select_related("user")
         context = {"by_agency": by_agency, "reader_count": len(receipts), "feedback": feedback}
         return self.render(request, context_overrides=context, template="knowledge/edition_readers.html")
+
+    @path("pdf/")
+    def pdf(self, request):
+        """The whole edition as a PDF, printed once per published revision and kept in storage."""
+        name = f"pdf/{self.code}-e{self.edition}-r{self.live_revision_id}.pdf"
+        if not default_storage.exists(name):
+            try:
+                data = render_pdf(f"knowledge/pdf/{self._meta.model_name}.html", {"page": self})
+            except PDFUnavailable:
+                return HttpResponse(_("The PDF cannot be made on this server right now."), status=503)
+            default_storage.save(name, ContentFile(data))
+        return FileResponse(default_storage.open(name), filename=f"{self.code}-e{self.edition}.pdf")
 
     @path("current/")
     def current(self, request):
