@@ -1,7 +1,7 @@
 """`make test`: the whole suite, browser and PDF tests included when Chromium and pdftotext are installed.
 
 Says plainly when the browser tests are skipped, and treats "no tests ran" (pytest's exit 5) as a
-failure. Set REQUIRE_BROWSER=1 (CI does) to fail instead of skipping when Chromium is missing.
+failure. Set REQUIRE_BROWSER=1 (CI does) to fail instead of skipping when either tool is missing.
 """
 
 import os
@@ -17,12 +17,15 @@ BROWSER_TOOLS = ("chromium", "pdftotext")
 
 def main(argv):
     args = list(argv)
-    if not (shutil.which("chromium") or os.path.exists("/usr/bin/chromium")):
+    missing = [tool for tool in BROWSER_TOOLS if not shutil.which(tool)]
+    if missing:
         if os.environ.get("REQUIRE_BROWSER") == "1":
-            print("Chromium is required (REQUIRE_BROWSER=1) but not installed.", file=sys.stderr)
+            print(
+                f"Required for the browser tests (REQUIRE_BROWSER=1) but missing: {missing}", file=sys.stderr
+            )
             return 1
         print(
-            "*** Chromium not found: SKIPPING the browser tests (apt-get install chromium to run them). ***"
+            f"*** {', '.join(missing)} not found: SKIPPING the browser and PDF tests (make system-packages). ***"
         )
         args += ["-m", "not browser"]
     code = pytest.main(args)
