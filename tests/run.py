@@ -24,9 +24,8 @@ def main(argv):
                 f"Required for the browser tests (REQUIRE_BROWSER=1) but missing: {missing}", file=sys.stderr
             )
             return 1
-        print(
-            f"*** {', '.join(missing)} not found: SKIPPING the browser and PDF tests (make system-packages). ***"
-        )
+        tools = ", ".join(missing)
+        print(f"*** {tools} not found: SKIPPING the browser and PDF tests (make system-packages). ***")
         args += ["-m", "not browser"]
     code = pytest.main(args)
     if code == NO_TESTS_RAN:
