@@ -29,8 +29,10 @@ PAGES = {
     "project hub": "/plan/s1/s1-p1/",
     "updates": "/updates/",
     "agency": "/agencies/obec/",
+    "manual": "/plan/s3/s3-p2/clinic-manual-e2/",
+    "standard": "/plan/s2/s2-p3/ea-standard-e1/",
 }
-TARGETS = {"home": 0.12, "project hub": 0.12}
+TARGETS = {"home": 0.12, "project hub": 0.12, "manual": 0.12}
 
 
 def start_server(port, page_cache_seconds):
