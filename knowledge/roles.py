@@ -86,11 +86,8 @@ def sync_role_permissions(*, verbosity=1, **kwargs):
             grant_page_permissions(groups[role], root, codenames)
     # Images and documents are permitted per collection as well: grant the same on the root collection.
     for role in (Role.COMMUNICATOR, Role.MODERATOR, Role.ADMINISTRATOR):
-        grant_collection_permissions(groups[role], groups[role].permissions.filter(media_query()))
-
-
-def media_query():
-    return Q(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+        media = groups[role].permissions.filter(content_type__app_label__in=["wagtailimages", "wagtaildocs"])
+        grant_collection_permissions(groups[role], media)
 
 
 def grant_collection_permissions(group, perms):

@@ -1,4 +1,4 @@
-"""Views outside the page tree: agencies, the language switch, the health check."""
+"""Views outside the page tree: agencies, documents, reading, the language switch, the health check."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -48,7 +48,7 @@ def serve_document(request, document_id, number=None):
     name = document.filename if current else f"v{number}-{document.filename}"
     response = FileResponse(file.open("rb"), filename=name, as_attachment=not name.lower().endswith(".pdf"))
     if not current:
-        response["Cache-Control"] = "public, max-age=31536000, immutable"  # an old version never changes
+        response["Cache-Control"] = "private, max-age=31536000, immutable"  # an old version never changes
     return response
 
 
