@@ -50,6 +50,7 @@ db: $(VENV)/.installed messages
 
 demo: db
 	$(MANAGE) load_demo
+	$(MANAGE) rebuild_search
 
 lint: $(VENV)/.installed
 	$(BIN)/ruff format --check .

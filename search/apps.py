@@ -6,4 +6,11 @@ class SearchConfig(AppConfig):
     """Thai-aware search across the plan, manuals and the exchange (issue 5)."""
 
     name = "search"
+    default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()
+
     verbose_name = _("Search")

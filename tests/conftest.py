@@ -6,12 +6,14 @@ from django.db import connection
 
 from knowledge.demo.loader import DemoLoader
 from knowledge.models import HomePage, PlanPage, ProjectPage, StrategyPage, UpdatesIndexPage
+from search.indexing import rebuild as rebuild_search_index
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
         DemoLoader().load()
+        rebuild_search_index()
         # Transactional tests (the browser's live server) empty the database when they end; with
         # serialized rollback Django restores this snapshot, demo included, for the next test.
         connection._test_serialized_contents = connection.creation.serialize_db_to_string()

@@ -142,6 +142,7 @@ class ProjectAgency(Orderable):
     panels = [FieldPanel("agency"), FieldPanel("role")]
 
     class Meta(Orderable.Meta):
+        ordering = ["role", "sort_order"]  # the lead agency first
         verbose_name = _("Responsible agencies")
 
 

@@ -1,0 +1,14 @@
+"""Full-text backends behind one small interface: keep an entry's words, and find entries by phrases.
+
+A query is a list of phrases (each a list of analysed words, from one word the user typed); an entry
+matches when it holds every phrase. `match` returns {entry id: score}, higher is better.
+"""
+
+from django.db import connection
+
+
+def get_backend():
+    from .postgres import PostgresBackend
+    from .sqlite import SQLiteBackend
+
+    return {"sqlite": SQLiteBackend, "postgresql": PostgresBackend}[connection.vendor]()

@@ -1,0 +1,28 @@
+"""PostgreSQL full text over the analysed words ('simple' configuration: no stemming, no stop words)."""
+
+from django.db import connection
+
+VECTOR = (
+    "setweight(to_tsvector('simple', title_words), 'A') || setweight(to_tsvector('simple', text_words), 'B')"
+)
+
+
+class PostgresBackend:
+    def store(self, entries):
+        """Nothing to do: the GIN index follows the entry rows themselves."""
+
+    def forget(self, entry_ids):
+        """Nothing to do: deleting the entry rows removes them from the index."""
+
+    def clear(self):
+        """Nothing to do."""
+
+    def match(self, phrases):
+        query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
+        sql = (
+            f"SELECT id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', {VECTOR}, q) FROM search_searchentry, "
+            f"({'SELECT ' + query}) AS matched(q) WHERE {VECTOR} @@ q"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(sql, [" ".join(words) for words in phrases])
+            return dict(cursor.fetchall())

@@ -1,0 +1,58 @@
+"""The search index: one entry per thing a user may find, with the facets it can be narrowed by."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class Kind(models.TextChoices):
+    PLAN = "plan", _("Strategic plan")
+    CHAPTER = "chapter", _("Plan chapter")
+    STRATEGY = "strategy", _("Strategy")
+    PROJECT = "project", _("Project")
+    AGENCY = "agency", _("Agency")
+    KPI = "kpi", _("KPI")
+    MANUAL = "manual", _("Manual")
+    STANDARD = "standard", _("Standard")
+    UPDATE = "update", _("Plan update")
+    TOPIC = "topic", _("Discussion")
+    CASE = "case", _("Best-practice case")
+    QUESTION = "question", _("Clinic question")
+    REPLY = "reply", _("Reply")
+
+
+class SearchEntry(models.Model):
+    """What search knows of one object: its text as written, the same text analysed, and where it belongs."""
+
+    key = models.CharField(max_length=80, unique=True, help_text="<app>.<model>:<pk>")
+    kind = models.CharField(max_length=16, choices=Kind.choices, db_index=True)
+    title = models.CharField(max_length=500)
+    text = models.TextField(blank=True)
+    title_words = models.TextField(blank=True)
+    text_words = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True, db_index=True)
+    # Who may see it: everyone, or only members of these groups (restricted forum categories).
+    is_public = models.BooleanField(default=True, db_index=True)
+    group_ids = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        verbose_name = _("Search entry")
+        verbose_name_plural = _("Search entries")
+
+    def __str__(self):
+        return f"{self.kind}: {self.title}"
+
+
+class SearchFacet(models.Model):
+    """One value an entry can be narrowed by: its strategy, project, agency, tag or year."""
+
+    entry = models.ForeignKey(SearchEntry, on_delete=models.CASCADE, related_name="facets")
+    name = models.CharField(max_length=16)  # strategy, project, agency, tag, year
+    value = models.CharField(max_length=120)
+    label = models.CharField(max_length=500)
+
+    class Meta:
+        indexes = [models.Index(fields=["name", "value"])]
+
+    def __str__(self):
+        return f"{self.name}={self.value}"

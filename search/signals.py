@@ -1,0 +1,35 @@
+"""Keep the index in step: every publish, unpublish, move or delete queues an update after commit."""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+from wagtail.models import Page
+from wagtail.signals import page_published, page_unpublished, post_page_move
+
+from knowledge.models import Agency, Indicator
+
+from .sources import key_for
+from .tasks import update_entries
+
+
+def queue(objects):
+    keys = sorted({key_for(obj) for obj in objects})
+    transaction.on_commit(lambda: update_entries.enqueue(keys))
+
+
+def page_and_descendants(instance, **kwargs):
+    # Pages below carry this page's title and address in their entries (strategy, project, URL).
+    queue([instance, *Page.objects.descendant_of(instance)])
+
+
+def object_only(instance, **kwargs):
+    queue([instance])
+
+
+def connect():
+    page_published.connect(page_and_descendants, dispatch_uid="search.published")
+    post_page_move.connect(page_and_descendants, dispatch_uid="search.moved")
+    page_unpublished.connect(object_only, dispatch_uid="search.unpublished")
+    post_delete.connect(object_only, sender=Page, dispatch_uid="search.page_deleted")
+    for model in (Agency, Indicator):
+        post_save.connect(object_only, sender=model, dispatch_uid=f"search.saved.{model.__name__}")
+        post_delete.connect(object_only, sender=model, dispatch_uid=f"search.deleted.{model.__name__}")

@@ -1,0 +1,80 @@
+"""The search page and its JSON twin, both driven by the same query parameters (bookmarkable)."""
+
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.http import urlencode
+from django.views.decorators.cache import never_cache
+
+from knowledge.thaidate import fold_thai_digits
+
+from .query import FACETS, search
+
+PER_PAGE = 10
+
+
+def parameters(request):
+    """Query, filters, sort and page from the URL; bad values fall back to defaults."""
+    filters = {name: fold_thai_digits(request.GET.get(name, "")).strip() for name in FACETS}
+    sort = "date" if request.GET.get("sort") == "date" else "relevance"
+    try:
+        page = max(1, int(fold_thai_digits(request.GET.get("page", "1"))))
+    except ValueError:
+        page = 1
+    return request.GET.get("q", "").strip()[:200], {k: v for k, v in filters.items() if v}, sort, page
+
+
+def run(request):
+    query, filters, sort, page = parameters(request)
+    results = search(query, user=request.user, filters=filters, sort=sort, page=page, per_page=PER_PAGE)
+    return query, filters, sort, page, results
+
+
+@never_cache
+def search_page(request):
+    query, filters, sort, page, results = run(request)
+    pages = (results.count + PER_PAGE - 1) // PER_PAGE
+    base = {"q": query, **filters, **({"sort": sort} if sort == "date" else {})}
+    context = {
+        "query": query,
+        "filters": filters,
+        "sort": sort,
+        "results": results,
+        "page_number": page,
+        "pages": pages,
+        "facet_links": facet_links(results.facets, base),
+        "previous_url": f"?{urlencode({**base, 'page': page - 1})}" if page > 1 else "",
+        "next_url": f"?{urlencode({**base, 'page': page + 1})}" if page < pages else "",
+        "sort_urls": {name: f"?{urlencode({**base, 'sort': name})}" for name in ("relevance", "date")},
+    }
+    return render(request, "search/search.html", context)
+
+
+def facet_links(facets, base):
+    """For each facet value: its link (toggling the filter) and whether it is selected."""
+    links = {}
+    for name, values in facets.items():
+        links[name] = []
+        for item in values:
+            selected = base.get(name) == item["value"]
+            params = {k: v for k, v in base.items() if k != name}
+            if not selected:
+                params[name] = item["value"]
+            links[name].append({**item, "selected": selected, "url": f"?{urlencode(params)}"})
+    return links
+
+
+@never_cache
+def search_api(request):
+    query, filters, sort, page, results = run(request)
+    fields = ("kind", "title", "url", "snippet", "date", "strategies", "projects", "agency", "tags")
+    return JsonResponse(
+        {
+            "count": results.count,
+            "results": [
+                {name: str(hit[name]) if name == "snippet" else hit[name] for name in fields}
+                for hit in results.hits
+            ],
+            "facets": results.facets,
+        },
+        json_dumps_params={"ensure_ascii": False},
+    )

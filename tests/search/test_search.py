@@ -1,0 +1,119 @@
+"""Searching the demo plan in Thai: the page, the API contract, facets, visibility and index upkeep."""
+
+import pytest
+from django.urls import reverse
+
+from knowledge.models import ManualPage, ProjectPage, UpdatePage
+from search.models import SearchEntry
+from search.query import search
+from tests.factories import UpdatePageFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def api(client, **params):
+    return client.get(reverse("search:api"), params).json()
+
+
+def titles(data):
+    return [result["title"] for result in data["results"]]
+
+
+def test_api_returns_the_documented_contract(client):
+    data = api(client, q="คลินิก")
+    assert data["count"] >= 3
+    result = data["results"][0]
+    assert set(result) == {
+        "kind",
+        "title",
+        "url",
+        "snippet",
+        "date",
+        "strategies",
+        "projects",
+        "agency",
+        "tags",
+    }
+    assert "<mark>คลินิก</mark>" in result["snippet"]
+    assert set(data["facets"]) == {"kind", "strategy", "project", "agency", "tag", "year"}
+    assert all({"value", "label", "count"} == set(item) for item in data["facets"]["kind"])
+
+
+def test_a_word_inside_a_thai_compound_is_found(client):
+    assert "สำนักงานปลัดกระทรวงศึกษาธิการ" in titles(api(client, q="ศึกษาธิการ", kind="agency"))
+
+
+@pytest.mark.parametrize("query", ["สพฐ", "สพฐ.", "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน", "OBEC"])
+def test_an_agency_is_found_by_its_name_or_any_abbreviation(client, query):
+    assert "สำนักงานคณะกรรมการการศึกษาขั้นพื้นฐาน" in titles(api(client, q=query, kind="agency"))
+
+
+def test_thai_numerals_find_arabic_ones(client):
+    assert api(client, q="๒๕๖๕")["count"] == api(client, q="2565")["count"] > 0
+
+
+def test_mixed_thai_and_english_queries_work(client):
+    assert "คู่มือการประเมินตนเองตามเกณฑ์ PMQA 4.0" in titles(api(client, q="PMQA หมวด"))
+
+
+def test_titles_rank_above_text(client):
+    assert titles(api(client, q="คลินิก"))[0] in {
+        "โครงการคลินิกให้คำปรึกษาการขับเคลื่อนโครงการตามแผนยุทธศาสตร์ 4.0",
+        "คู่มือการให้คำปรึกษาของคลินิกขับเคลื่อนโครงการ",
+        "คลินิกให้คำปรึกษาการขับเคลื่อนโครงการ เปิดรับคำถามรอบไตรมาสที่ 2",
+    }
+
+
+def test_results_narrow_by_kind_strategy_and_year(client):
+    everything = api(client, q="โครงการ")
+    manuals = api(client, q="โครงการ", kind="manual")
+    assert 0 < manuals["count"] < everything["count"]
+    assert {result["kind"] for result in manuals["results"]} == {"manual"}
+    s3 = api(client, q="โครงการ", strategy="S3")
+    assert s3["count"] and all(result["strategies"] for result in s3["results"])
+    assert api(client, q="ระบบ", kind="update", year="2565")["count"] >= 1
+
+
+def test_drafts_are_never_found(client):
+    draft = UpdatePage.objects.get(live=False)
+    assert draft.title not in titles(api(client, q="อบรมทักษะดิจิทัล"))
+
+
+def test_publishing_indexes_and_unpublishing_removes(
+    client, updates_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        update = UpdatePageFactory(parent=updates_index, title="ประกาศผลรางวัลนวัตกรรมบริการ")
+    assert update.title in titles(api(client, q="นวัตกรรม"))
+    with django_capture_on_commit_callbacks(execute=True):
+        update.unpublish()
+    assert update.title not in titles(api(client, q="นวัตกรรม"))
+
+
+def test_deleted_pages_leave_no_entry(client, django_capture_on_commit_callbacks):
+    manual = ManualPage.objects.get(code="pmqa-self-assessment")
+    key = f"page:{manual.pk}"
+    with django_capture_on_commit_callbacks(execute=True):
+        manual.delete()
+    assert not SearchEntry.objects.filter(key=key).exists()
+    assert "คู่มือการประเมินตนเองตามเกณฑ์ PMQA 4.0" not in titles(api(client, q="ประเมินตนเอง"))
+
+
+def test_renaming_a_project_updates_its_entry(client, django_capture_on_commit_callbacks):
+    project = ProjectPage.objects.get(code="S1-P1")
+    project.title = "โครงการบริการอิเล็กทรอนิกส์ครบวงจร"
+    with django_capture_on_commit_callbacks(execute=True):
+        project.save_revision().publish()
+    assert project.title in titles(api(client, q="ครบวงจร"))
+
+
+def test_search_page_shows_results_facets_and_help(client):
+    html = client.get(reverse("search:search"), {"q": "ตัวชี้วัด"}).content.decode()
+    assert 'class="result"' in html and "<mark>" in html
+    empty = client.get(reverse("search:search"), {"q": "ไม่มีคำนี้แน่นอน"}).content.decode()
+    assert "ไม่พบ" in empty
+
+
+def test_an_empty_query_finds_nothing_and_says_how_to_search(client, django_user_model):
+    results = search("   ", user=django_user_model())
+    assert results.count == 0
