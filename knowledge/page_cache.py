@@ -6,6 +6,8 @@ day, so caching whole responses is what lets one server carry the ministry's tra
 to be cached is never stored, so no per-user data can leak into the cache.
 """
 
+import hashlib
+
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
@@ -35,7 +37,8 @@ class AnonymousPageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
-        key = f"page-cache:{version}:{request.LANGUAGE_CODE}:{request.get_full_path()}"
+        path = hashlib.sha1(request.get_full_path().encode()).hexdigest()  # Thai URLs are long when quoted
+        key = f"page-cache:{version}:{request.LANGUAGE_CODE}:{path}"
         if stored := cache.get(key):
             return self.rebuild(stored)
         response = self.get_response(request)
