@@ -10,10 +10,11 @@ import hashlib
 import re
 import tempfile
 import unicodedata
-from functools import cache
+from functools import cache as cache_for_process
 from pathlib import Path
 
 import nlpo3
+from django.core.cache import cache
 
 from knowledge.thaidate import fold_thai_digits
 
@@ -31,21 +32,38 @@ def normalize(text):
     return ABBREVIATION_DOT.sub("", fold_thai_digits(text)).lower()
 
 
-@cache
+TERMS_VERSION_KEY = "search:terms-version"
+
+
 def dictionary_name():
-    """Load the word lists into nlpo3 once per process; the name identifies this version of them."""
+    """The nlpo3 dictionary for the current word lists, loaded once per process and per version of the
+    administrators' terms (SearchTerm), so a new term reaches every worker without a deploy."""
+    version = cache.get(TERMS_VERSION_KEY, 0)
+    return load_dictionary(version)
+
+
+@cache_for_process
+def load_dictionary(version):
+    from .models import SearchTerm
+
     words = []
     for name in WORD_FILES:
-        for line in (DICTIONARY_DIR / name).read_text(encoding="utf-8").splitlines():
-            word = normalize(line.strip())
-            if word and not line.startswith("#"):
-                words.append(word)
-    content = "\n".join(sorted(set(words)))
+        words += [line.strip() for line in (DICTIONARY_DIR / name).read_text(encoding="utf-8").splitlines()]
+    words += list(SearchTerm.objects.values_list("term", flat=True))
+    content = "\n".join(sorted({normalize(word) for word in words if word and not word.startswith("#")}))
     name = f"moe-search-{hashlib.sha1(content.encode()).hexdigest()[:12]}"
     combined = Path(tempfile.gettempdir()) / f"{name}.txt"  # nlpo3 loads word lists from a file
     combined.write_text(content, encoding="utf-8")
-    nlpo3.load_dict(str(combined), name)
+    nlpo3.load_dict(str(combined), name)  # a name already loaded is kept as it is
     return name
+
+
+def terms_changed():
+    """Make every process load the dictionary again on its next use."""
+    try:
+        cache.incr(TERMS_VERSION_KEY)
+    except ValueError:
+        cache.set(TERMS_VERSION_KEY, 1, timeout=None)
 
 
 def tokens(text):

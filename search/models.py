@@ -56,3 +56,18 @@ class SearchFacet(models.Model):
 
     def __str__(self):
         return f"{self.name}={self.value}"
+
+
+class SearchTerm(models.Model):
+    """A word the Thai segmenter must keep whole: an abbreviation or programme name of the ministry."""
+
+    term = models.CharField(_("Term"), max_length=100, unique=True)
+    note = models.CharField(_("Note"), max_length=255, blank=True, help_text=_("What the term means"))
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = _("Search term")
+        verbose_name_plural = _("Search terms")
+
+    def __str__(self):
+        return self.term

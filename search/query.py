@@ -13,6 +13,7 @@ from .models import Kind, SearchEntry, SearchFacet
 
 FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
+EXACT_PHRASE_BOOST = 10
 
 
 @dataclass
@@ -41,6 +42,9 @@ def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10):
     if not phrases:
         return results
     scores = get_backend().match(phrases)
+    if len(phrases) > 1:  # the words typed, in that order, beat the same words scattered
+        for pk in get_backend().match([[word for phrase in phrases for word in phrase]]):
+            scores[pk] *= EXACT_PHRASE_BOOST
     ids = visible_ids(scores, user)
     for name, value in (filters or {}).items():
         if name in FACETS and value:

@@ -7,8 +7,10 @@ from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from knowledge.models import Agency, Indicator
 
+from . import analysis
+from .models import SearchTerm
 from .sources import key_for
-from .tasks import update_entries
+from .tasks import rebuild_index, update_entries
 
 
 def queue(objects):
@@ -25,11 +27,19 @@ def object_only(instance, **kwargs):
     queue([instance])
 
 
+def terms_changed(**kwargs):
+    """A new or removed term changes how text is cut into words: re-analyse everything after commit."""
+    analysis.terms_changed()
+    transaction.on_commit(lambda: rebuild_index.enqueue())
+
+
 def connect():
     page_published.connect(page_and_descendants, dispatch_uid="search.published")
     post_page_move.connect(page_and_descendants, dispatch_uid="search.moved")
     page_unpublished.connect(object_only, dispatch_uid="search.unpublished")
     post_delete.connect(object_only, sender=Page, dispatch_uid="search.page_deleted")
+    post_save.connect(terms_changed, sender=SearchTerm, dispatch_uid="search.term_saved")
+    post_delete.connect(terms_changed, sender=SearchTerm, dispatch_uid="search.term_deleted")
     for model in (Agency, Indicator):
         post_save.connect(object_only, sender=model, dispatch_uid=f"search.saved.{model.__name__}")
         post_delete.connect(object_only, sender=model, dispatch_uid=f"search.deleted.{model.__name__}")

@@ -2,7 +2,7 @@
 
 from django_tasks import task
 
-from .indexing import index_objects, remove
+from .indexing import index_objects, rebuild, remove
 from .sources import object_for
 
 
@@ -12,3 +12,8 @@ def update_entries(keys):
     found = {key: object_for(key) for key in keys}
     remove([key for key, obj in found.items() if obj is None])
     index_objects([obj for obj in found.values() if obj is not None])
+
+
+@task()
+def rebuild_index():
+    rebuild()

@@ -1,5 +1,6 @@
 """The search page and its JSON twin, both driven by the same query parameters (bookmarkable)."""
 
+from django.db.models.functions import Length
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
@@ -7,9 +8,12 @@ from django.views.decorators.cache import never_cache
 
 from knowledge.thaidate import fold_thai_digits
 
+from .analysis import normalize
+from .models import Kind, SearchEntry
 from .query import FACETS, search
 
 PER_PAGE = 10
+SUGGESTIONS = 8
 
 
 def parameters(request):
@@ -78,3 +82,18 @@ def search_api(request):
         },
         json_dumps_params={"ensure_ascii": False},
     )
+
+
+@never_cache
+def suggest_api(request):
+    """Titles containing what the user has typed so far, for autocomplete (public entries only)."""
+    typed = normalize(request.GET.get("q", "")).strip()[:100]
+    if len(typed) < 2:
+        return JsonResponse({"results": []})
+    entries = (
+        SearchEntry.objects.filter(is_public=True, title__icontains=typed)
+        .order_by(Length("title"), "title")
+        .values("title", "url", "kind")[:SUGGESTIONS]
+    )
+    results = [{**entry, "kind_label": str(Kind(entry["kind"]).label)} for entry in entries]
+    return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})

@@ -33,3 +33,13 @@ def test_a_query_for_a_word_inside_a_compound_finds_the_compound():
 
 def test_punctuation_and_spaces_are_not_words():
     assert tokens("  (พ.ศ. 2565) — “คู่มือ”  ") == ["พศ", "2565", "คู่มือ"]
+
+
+@pytest.mark.django_db
+def test_administrators_extend_the_dictionary_without_a_deploy(django_capture_on_commit_callbacks):
+    from search.models import SearchTerm
+
+    assert tokens("โครงการโรงเรียนคุณธรรม") == ["โครงการ", "โรงเรียน", "คุณธรรม"]
+    with django_capture_on_commit_callbacks(execute=True):
+        SearchTerm.objects.create(term="โรงเรียนคุณธรรม", note="ชื่อโครงการ")
+    assert tokens("โครงการโรงเรียนคุณธรรม") == ["โครงการ", "โรงเรียนคุณธรรม"]

@@ -117,3 +117,26 @@ def test_search_page_shows_results_facets_and_help(client):
 def test_an_empty_query_finds_nothing_and_says_how_to_search(client, django_user_model):
     results = search("   ", user=django_user_model())
     assert results.count == 0
+
+
+def test_suggestions_list_titles_containing_what_was_typed(client):
+    results = client.get(reverse("search:suggest"), {"q": "คู่มือการให้"}).json()["results"]
+    assert results and all("คู่มือการให้" in result["title"] for result in results)
+    assert {"title", "url", "kind", "kind_label"} == set(results[0])
+    assert client.get(reverse("search:suggest"), {"q": "ค"}).json() == {"results": []}
+
+
+def test_the_exact_phrase_ranks_above_scattered_words(
+    client, updates_index, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        scattered = UpdatePageFactory(
+            parent=updates_index,
+            title="ข่าวทดสอบลำดับหนึ่ง",
+            summary="คณะทำงานนัดหมาย คณะทำงานจะแจ้ง ประชุมเดือนหน้า ประชุมออนไลน์",
+        )
+        exact = UpdatePageFactory(
+            parent=updates_index, title="ข่าวทดสอบลำดับสอง", summary="สรุปผลการประชุมคณะทำงาน"
+        )
+    found = titles(api(client, q="ประชุม คณะทำงาน", kind="update"))
+    assert found.index(exact.title) < found.index(scattered.title)
