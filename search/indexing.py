@@ -36,6 +36,7 @@ def store(document, agencies):
             "text_words": analyze(f"{document.text}\n{synonyms}"),
             "url": document.url,
             "date": document.date,
+            "is_current": document.current,
         },
     )
     entry.facets.all().delete()

@@ -31,6 +31,7 @@ class SearchEntry(models.Model):
     text_words = models.TextField(blank=True)
     url = models.CharField(max_length=500)
     date = models.DateField(null=True, blank=True, db_index=True)
+    is_current = models.BooleanField(default=True, help_text="False for superseded editions")
     # Who may see it: everyone, or only members of these groups (restricted forum categories).
     is_public = models.BooleanField(default=True, db_index=True)
     group_ids = models.JSONField(default=list, blank=True)

@@ -5,7 +5,7 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from knowledge.models import Agency, Indicator
+from knowledge.models import Agency, EditionPage, Indicator
 
 from . import analysis
 from .models import SearchTerm
@@ -19,8 +19,12 @@ def queue(objects):
 
 
 def page_and_descendants(instance, **kwargs):
-    # Pages below carry this page's title and address in their entries (strategy, project, URL).
-    queue([instance, *Page.objects.descendant_of(instance)])
+    # Pages below carry this page's title and address in their entries (strategy, project, URL), and a
+    # new edition changes whether the other editions of its document are current.
+    editions = (
+        [*type(instance).objects.filter(code=instance.code)] if isinstance(instance, EditionPage) else []
+    )
+    queue([instance, *Page.objects.descendant_of(instance), *editions])
 
 
 def object_only(instance, **kwargs):

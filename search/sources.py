@@ -13,6 +13,7 @@ from wagtail.models import Page
 from knowledge.models import (
     Agency,
     ChapterPage,
+    EditionStatus,
     Indicator,
     ManualPage,
     PlanPage,
@@ -38,6 +39,7 @@ class Document:
     url: str
     date: object = None
     facets: list = field(default_factory=list)  # (name, value, label)
+    current: bool = True  # False for a superseded edition
 
 
 def key_for(obj):
@@ -113,6 +115,7 @@ def page_document(page):
         url=page.url,
         date=day,
         facets=[("kind", kind, kind), *own_facets(page), *page_facets(page, projects, years or year_of(day))],
+        current=getattr(page, "status", None) != EditionStatus.SUPERSEDED,
     )
 
 

@@ -18,7 +18,7 @@ def test_staff_member_reads_a_manual_downloads_it_and_marks_it_read(demo_site, b
     page.get_by_role("button", name="เข้าสู่ระบบ").click()
     expect(page).to_have_url(demo_site.url + "/plan/s3/s3-p2/")
 
-    page.get_by_role("link", name="คู่มือการให้คำปรึกษาของคลินิกขับเคลื่อนโครงการ").click()
+    page.locator("#manuals").get_by_role("link", name="คู่มือการให้คำปรึกษาของคลินิกขับเคลื่อนโครงการ").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("คู่มือการให้คำปรึกษาของคลินิกขับเคลื่อนโครงการ")
 
     page.get_by_role("navigation", name="สารบัญ").get_by_role("link", name="การตอบคำถามและระยะเวลา").click()
