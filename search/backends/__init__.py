@@ -4,10 +4,16 @@ A query is a list of phrases (each a list of analysed words, from one word the u
 matches when it holds every phrase. `match` returns {entry id: score}, higher is better.
 """
 
+from django.conf import settings
 from django.db import connection
 
 
 def get_backend():
+    """Elasticsearch when ELASTICSEARCH_URL is set, else the database's own full text."""
+    if settings.ELASTICSEARCH_URL:
+        from .elastic import ElasticBackend
+
+        return ElasticBackend()
     from .postgres import PostgresBackend
     from .sqlite import SQLiteBackend
 

@@ -4,6 +4,9 @@ import pytest
 
 from search.analysis import analyze, tokens
 
+# The analyser reads the administrators' terms from the database.
+pytestmark = pytest.mark.django_db
+
 
 @pytest.mark.parametrize(
     ("text", "expected"),
