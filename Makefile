@@ -8,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup system-packages db demo messages translations lint format bench clean
+.PHONY: run test setup system-packages db demo messages translations lint format bench bench-search clean
 
 run: system-packages db demo
 	$(MANAGE) runserver $(HOST):$(PORT)
@@ -63,6 +63,12 @@ format: $(VENV)/.installed
 bench: db demo
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m benchmarks.run
+
+# Search quality on both databases (PostgreSQL: the machine's server, database bench_search).
+bench-search: db demo
+	$(BIN)/python -m benchmarks.search_quality
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench_search" -c "CREATE DATABASE bench_search"
+	DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search sh -c '$(MANAGE) migrate -v0 && $(MANAGE) load_demo >/dev/null && $(BIN)/python -m benchmarks.search_quality'
 
 clean:
 	rm -rf $(VENV) var

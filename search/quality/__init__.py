@@ -1,0 +1,57 @@
+"""A set of Thai queries with the results staff expect, and the measures of how well search finds them."""
+
+import json
+from pathlib import Path
+
+from django.contrib.auth.models import AnonymousUser
+
+from knowledge.models import (
+    Agency,
+    ChapterPage,
+    Indicator,
+    ManualPage,
+    PlanPage,
+    ProjectPage,
+    StandardPage,
+    UpdatePage,
+)
+
+from ..query import search
+
+QUERIES = json.loads(Path(__file__).with_name("queries.json").read_text(encoding="utf-8"))["queries"]
+TOP = 10
+
+
+def expected_url(kind, ident):
+    """The address of the item a query must find, from its stable id."""
+    objects = {
+        "project": lambda: ProjectPage.objects.get(code=ident),
+        "manual": lambda: ManualPage.objects.current().get(code=ident),
+        "standard": lambda: StandardPage.objects.current().get(code=ident),
+        "agency": lambda: Agency.objects.get(code=ident),
+        "kpi": lambda: Indicator.objects.get(code=ident),
+        "chapter": lambda: ChapterPage.objects.get(code=ident),
+        "update": lambda: UpdatePage.objects.live().get(date=ident),
+        "plan": lambda: PlanPage.objects.get(),
+    }
+    obj = objects[kind]()
+    return (
+        f"{obj.project.url}#kpis"
+        if kind == "kpi"
+        else (obj.get_absolute_url() if kind == "agency" else obj.url)
+    )
+
+
+def evaluate(queries=QUERIES):
+    """Per query: the expected addresses, the ranks where they were found (None if not in the top 10),
+    and overall recall@10 and mean reciprocal rank."""
+    rows = []
+    for item in queries:
+        urls = [hit["url"] for hit in search(item["q"], user=AnonymousUser(), per_page=TOP).hits]
+        expected = [expected_url(kind, ident) for kind, ident in item["expect"]]
+        ranks = [urls.index(url) + 1 if url in urls else None for url in expected]
+        rows.append({"q": item["q"], "expected": expected, "ranks": ranks})
+    found = sum(rank is not None for row in rows for rank in row["ranks"])
+    total = sum(len(row["ranks"]) for row in rows)
+    reciprocal = [1 / min(r for r in row["ranks"] if r) if any(row["ranks"]) else 0 for row in rows]
+    return {"rows": rows, "recall_at_10": found / total, "mrr": sum(reciprocal) / len(rows)}
