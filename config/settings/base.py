@@ -151,7 +151,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 
 WAGTAIL_SITE_NAME = "ระบบราชการ 4.0 กระทรวงศึกษาธิการ"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Thai words added
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx"]
 WAGTAILDOCS_DOCUMENT_MODEL = "knowledge.VersionedDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "knowledge.documents.VersionedDocumentForm"
