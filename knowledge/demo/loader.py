@@ -40,7 +40,11 @@ DATA_FILE = Path(__file__).with_name("plan.json")
 
 
 def paragraphs(texts):
-    return [("paragraph", f"<p>{escape(text)}</p>") for text in texts]
+    return [("paragraph", rich_text(text)) for text in texts]
+
+
+def rich_text(text):
+    return RichText(f"<p>{escape(text)}</p>")
 
 
 class DemoLoader:
@@ -323,7 +327,7 @@ class DemoLoader:
                     standard_number=row["standard_number"],
                     scope=f"<p>{escape(edition['scope'])}</p>",
                     clauses=[
-                        ("clause", {"title": title, "text": RichText(f"<p>{escape(text)}</p>")})
+                        ("clause", {"title": title, "text": rich_text(text)})
                         for title, text in edition["clauses"]
                     ],
                 )
@@ -362,12 +366,12 @@ def manual_block(kind, *args):
     if kind in ("h2", "h3"):
         return ("heading", {"text": args[0], "level": kind})
     if kind in ("note", "warning"):
-        return ("callout", {"kind": kind, "text": RichText(f"<p>{escape(args[0])}</p>")})
+        return ("callout", {"kind": kind, "text": rich_text(args[0])})
     if kind == "steps":
         title, steps = args
-        return ("steps", {"title": title, "steps": [RichText(f"<p>{escape(step)}</p>") for step in steps]})
+        return ("steps", {"title": title, "steps": [rich_text(step) for step in steps]})
     if kind == "table":
         caption, data = args
         table = {"data": data, "first_row_is_table_header": True, "first_col_is_header": False}
         return ("table", {**table, "table_caption": caption})
-    return ("paragraph", RichText(f"<p>{escape(args[0])}</p>"))
+    return ("paragraph", rich_text(args[0]))
