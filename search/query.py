@@ -1,9 +1,11 @@
 """Running a search: match, keep only what the user may see, narrow by facets, count, rank, page."""
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
+from django.db import connection
+from django.db.models import Count, Q
+from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -29,11 +31,12 @@ def phrases_of(query):
     return [words for words in (tokens(part) for part in query.split()) if words]
 
 
-def visible_ids(ids, user):
-    """The entries among `ids` this user may see: public ones, and restricted ones of their groups."""
+def visible(entries, user):
+    """Public entries, and restricted ones (forum categories) shared with one of the user's groups."""
     group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
-    rows = SearchEntry.objects.filter(pk__in=ids).values_list("pk", "is_public", "group_ids")
-    return {pk for pk, public, groups in rows if public or group_ids.intersection(groups)}
+    restricted = SearchEntry.objects.filter(is_public=False).values_list("pk", "group_ids")
+    allowed = [pk for pk, groups in restricted if group_ids.intersection(groups)]
+    return entries.filter(Q(is_public=True) | Q(pk__in=allowed))
 
 
 def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10):
@@ -41,39 +44,59 @@ def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10):
     phrases = phrases_of(query)
     if not phrases:
         return results
-    scores = get_backend().match(phrases)
-    if len(phrases) > 1:  # the words typed, in that order, beat the same words scattered
-        for pk in get_backend().match([[word for phrase in phrases for word in phrase]]):
-            scores[pk] *= EXACT_PHRASE_BOOST
-    ids = visible_ids(scores, user)
+    backend = get_backend()
+    match_sql, match_params = backend.match_sql(phrases)
+    entries = SearchEntry.objects.filter(
+        pk__in=RawSQL(f"SELECT entry_id FROM ({match_sql}) AS m", match_params)
+    )
+    entries = visible(entries, user)
     for name, value in (filters or {}).items():
         if name in FACETS and value:
-            ids &= set(
-                SearchFacet.objects.filter(entry__in=ids, name=name, value=value).values_list(
-                    "entry", flat=True
-                )
+            entries = entries.filter(
+                pk__in=SearchFacet.objects.filter(name=name, value=value).values("entry")
             )
-    results.count = len(ids)
-    results.facets = facet_counts(ids)
-    dates = dict(SearchEntry.objects.filter(pk__in=ids).values_list("pk", "date"))
-    if sort == "date":
-        ordered = sorted(
-            ids, key=lambda pk: (dates[pk] is not None, dates[pk] or 0, scores[pk]), reverse=True
-        )
-    else:  # relevance, then newer first
-        ordered = sorted(
-            ids, key=lambda pk: (scores[pk], dates[pk] is not None, dates[pk] or 0), reverse=True
-        )
-    start = (page - 1) * per_page
-    results.hits = hits_for(ordered[start : start + per_page], phrases)
+    results.count = entries.count()
+    results.facets = facet_counts(entries)
+    # The words typed, in that order, beat the same words scattered.
+    exact = backend.match_sql([[word for phrase in phrases for word in phrase]]) if len(phrases) > 1 else None
+    page_ids = ranked_ids(entries, (match_sql, match_params), exact, sort, per_page, (page - 1) * per_page)
+    results.hits = hits_for(page_ids, phrases)
     return results
 
 
-def facet_counts(ids):
-    rows = SearchFacet.objects.filter(entry__in=ids).values_list("name", "value", "label")
-    counts = Counter(rows)
+def ranked_ids(entries, match, exact, sort, limit, offset):
+    """One page of matching entry ids, best first (or newest first), ranked in the database.
+
+    The match and the allowed ids are materialised once: left inline, SQLite re-runs the full-text
+    match for every candidate row (a minute at 20,000 hits instead of a tenth of a second)."""
+    (match_sql, match_params), (exact_sql, exact_params) = match, exact or ("SELECT 0, 0", [])
+    ids_sql, ids_params = entries.values("pk").query.sql_with_params()
+    score = f"m.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
+    newest = "e.date IS NULL, e.date DESC"
+    order = f"{newest}, {score} DESC" if sort == "date" else f"{score} DESC, {newest}"
+    sql = (
+        f"WITH m(entry_id, score) AS MATERIALIZED ({match_sql}), allowed(id) AS MATERIALIZED ({ids_sql}), "
+        f"x(entry_id, score) AS MATERIALIZED ({exact_sql}) "
+        f"SELECT m.entry_id FROM m JOIN allowed ON allowed.id = m.entry_id "
+        f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = m.entry_id "
+        f"LEFT JOIN x ON x.entry_id = m.entry_id "
+        f"ORDER BY {order}, m.entry_id LIMIT %s OFFSET %s"
+    )
+    params = [*match_params, *ids_params, *exact_params, limit, offset]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
+
+
+def facet_counts(entries):
+    rows = (
+        SearchFacet.objects.filter(entry__in=entries)
+        .values_list("name", "value", "label")
+        .annotate(count=Count("pk"))
+        .order_by()
+    )
     facets = {name: [] for name in FACETS}
-    for (name, value, label), count in sorted(counts.items(), key=lambda item: (-item[1], item[0][2])):
+    for name, value, label, count in sorted(rows, key=lambda row: (-row[3], row[2])):
         label = str(Kind(value).label) if name == "kind" else label
         facets[name].append({"value": value, "label": label, "count": count})
     return facets

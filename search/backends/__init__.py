@@ -1,7 +1,8 @@
 """Full-text backends behind one small interface: keep an entry's words, and find entries by phrases.
 
 A query is a list of phrases (each a list of analysed words, from one word the user typed); an entry
-matches when it holds every phrase. `match` returns {entry id: score}, higher is better.
+matches when it holds every phrase. `match_sql` gives SQL of (entry_id, score) rows, higher is better,
+so that filtering, counting and ranking happen in the database; `match` runs it into {entry id: score}.
 """
 
 from django.conf import settings

@@ -17,12 +17,16 @@ class PostgresBackend:
     def clear(self):
         """Nothing to do."""
 
-    def match(self, phrases):
+    def match_sql(self, phrases):
+        """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters."""
         query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
         sql = (
-            f"SELECT id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', {VECTOR}, q) FROM search_searchentry, "
-            f"({'SELECT ' + query}) AS matched(q) WHERE {VECTOR} @@ q"
+            f"SELECT id AS entry_id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', {VECTOR}, q) AS score "
+            f"FROM search_searchentry, (SELECT {query}) AS query(q) WHERE {VECTOR} @@ q"
         )
+        return sql, [" ".join(words) for words in phrases]
+
+    def match(self, phrases):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [" ".join(words) for words in phrases])
+            cursor.execute(*self.match_sql(phrases))
             return dict(cursor.fetchall())

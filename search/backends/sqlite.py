@@ -30,11 +30,16 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
 
-    def match(self, phrases):
+    def match_sql(self, phrases):
+        """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters."""
         expression = " AND ".join('"' + " ".join(words) + '"' for words in phrases)
         sql = (
-            "SELECT rowid, -bm25(search_fulltext, %s, %s) FROM search_fulltext WHERE search_fulltext MATCH %s"
+            "SELECT rowid AS entry_id, -bm25(search_fulltext, %s, %s) AS score FROM search_fulltext "
+            "WHERE search_fulltext MATCH %s"
         )
+        return sql, [TITLE_WEIGHT, TEXT_WEIGHT, expression]
+
+    def match(self, phrases):
         with connection.cursor() as cursor:
-            cursor.execute(sql, [TITLE_WEIGHT, TEXT_WEIGHT, expression])
+            cursor.execute(*self.match_sql(phrases))
             return dict(cursor.fetchall())
