@@ -23,29 +23,53 @@ def agency_synonyms(document, agencies):
     return " ".join(form for form in extra if form)
 
 
+def entry_fields(document, agencies):
+    """The stored values of a document's entry: as written, and analysed for the full-text index."""
+    synonyms = agency_synonyms(document, agencies)
+    return {
+        "kind": document.kind,
+        "title": document.title,
+        "text": document.text,
+        "title_words": analyze(document.title),
+        "text_words": analyze(f"{document.text}\n{synonyms}"),
+        "url": document.url,
+        "date": document.date,
+        "is_current": document.current,
+    }
+
+
+def facets_of(entry, document):
+    # Unique and in order: the first agency listed is the lead agency shown on a result.
+    return [
+        SearchFacet(entry=entry, name=name, value=value, label=label)
+        for name, value, label in dict.fromkeys(document.facets)
+    ]
+
+
 @transaction.atomic
 def store(document, agencies):
-    synonyms = agency_synonyms(document, agencies)
+    """Create or update one entry."""
     entry, _ = SearchEntry.objects.update_or_create(
-        key=document.key,
-        defaults={
-            "kind": document.kind,
-            "title": document.title,
-            "text": document.text,
-            "title_words": analyze(document.title),
-            "text_words": analyze(f"{document.text}\n{synonyms}"),
-            "url": document.url,
-            "date": document.date,
-            "is_current": document.current,
-        },
+        key=document.key, defaults=entry_fields(document, agencies)
     )
     entry.facets.all().delete()
-    SearchFacet.objects.bulk_create(
-        SearchFacet(entry=entry, name=name, value=value, label=label)
-        for name, value, label in set(document.facets)
-    )
+    SearchFacet.objects.bulk_create(facets_of(entry, document))
     get_backend().store([entry])
     return entry
+
+
+@transaction.atomic
+def insert_many(documents, agencies):
+    """Add entries that are not in the index yet, in a few queries (a rebuild's chunks)."""
+    entries = SearchEntry.objects.bulk_create(
+        SearchEntry(key=document.key, **entry_fields(document, agencies)) for document in documents
+    )
+    SearchFacet.objects.bulk_create(
+        facet
+        for entry, document in zip(entries, documents, strict=True)
+        for facet in facets_of(entry, document)
+    )
+    get_backend().store(entries)
 
 
 def remove(keys):
@@ -65,16 +89,20 @@ def index_objects(objects):
             remove([key_for(obj)])
 
 
-def rebuild(progress=None):
+def rebuild(progress=None, chunk=500):
     """Empty the index and index everything again; `progress(done)` is called as it goes."""
     get_backend().clear()
     SearchEntry.objects.all().delete()
     agencies = list(Agency.objects.all())
-    done = 0
+    done, pending = 0, []
     for obj in all_objects():
         if document := document_for(obj):
-            store(document, agencies)
+            pending.append(document)
         done += 1
+        if len(pending) >= chunk:
+            insert_many(pending, agencies)
+            pending = []
         if progress:
             progress(done)
+    insert_many(pending, agencies)
     return done
