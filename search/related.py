@@ -1,6 +1,10 @@
 """Related content: what shares the page's project, strategy or tags first, then what shares its words."""
 
+import operator
 from collections import Counter
+from functools import reduce
+
+from django.db.models import Q
 
 from .analysis import tokens
 from .backends import get_backend
@@ -18,14 +22,9 @@ def related_entries(key, limit=LIMIT):
     own = list(entry.facets.filter(name__in=WEIGHTS).values_list("name", "value"))
     scores = Counter()
     if own:
-        shared = SearchFacet.objects.filter(entry__is_public=True, entry__is_current=True).exclude(
-            entry=entry
-        )
-        query = None
-        for name, value in own:
-            condition = shared.filter(name=name, value=value)
-            query = condition if query is None else query | condition
-        for entry_id, name in query.values_list("entry_id", "name"):
+        same_facet = reduce(operator.or_, (Q(name=name, value=value) for name, value in own))
+        shared = SearchFacet.objects.filter(same_facet, entry__is_public=True, entry__is_current=True)
+        for entry_id, name in shared.exclude(entry=entry).values_list("entry_id", "name"):
             scores[entry_id] += WEIGHTS[name]
     if len(scores) < limit:
         for entry_id, score in similar_text(entry).items():

@@ -1,19 +1,8 @@
 """Browser tests: Playwright drives Debian's Chromium against a live server holding the demo plan."""
 
-import os
-import shutil
-
 import pytest
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# The dead proxy keeps Chromium from reaching anything off this machine.
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--proxy-server=http://127.0.0.1:9",
-]
+from knowledge.pdf import CHROMIUM_ARGS, PDFUnavailable, chromium_path
 
 
 def pytest_collection_modifyitems(items):
@@ -35,10 +24,12 @@ def browser_page(monkeypatch):
     # Playwright's sync API runs an event loop in this thread; the ORM calls that fixtures make
     # meanwhile are still ordinary synchronous calls.
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Chromium not found at {CHROMIUM}: install Debian's chromium or deselect -m browser")
+    try:
+        chromium = chromium_path()
+    except PDFUnavailable as missing:
+        pytest.fail(f"Chromium not found at {missing}: install Debian's chromium or deselect -m browser")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_ARGS)
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         page.set_default_timeout(15_000)
