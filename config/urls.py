@@ -15,6 +15,7 @@ urlpatterns = [
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("forums/", include("forums.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
 ]

@@ -4,6 +4,9 @@ Public pages are the same for every anonymous visitor in a language, and the pla
 day, so caching whole responses is what lets one server carry the ministry's traffic. Signed-in users
 (a session cookie) always get fresh pages. A response that sets a cookie (e.g. a CSRF token) or asks not
 to be cached is never stored, so no per-user data can leak into the cache.
+
+A view that counts its visits sets `response.page_cache_hit = ("dotted.path", [args])`; the call is
+stored with the page and made again on every hit, so a cached topic still counts its views.
 """
 
 import hashlib
@@ -11,6 +14,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.module_loading import import_string
 
 VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
@@ -43,7 +47,8 @@ class AnonymousPageCacheMiddleware:
             return self.rebuild(stored)
         response = self.get_response(request)
         if self.is_cacheable_response(response):
-            stored = (response.status_code, response.content, dict(response.items()))
+            on_hit = getattr(response, "page_cache_hit", None)
+            stored = (response.status_code, response.content, dict(response.items()), on_hit)
             cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
         return response
 
@@ -69,7 +74,10 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(stored):
-        status, content, headers = stored
+        status, content, headers, on_hit = stored
+        if on_hit:
+            function, args = on_hit
+            import_string(function)(*args)
         response = HttpResponse(content, status=status)
         for name, value in headers.items():
             response[name] = value

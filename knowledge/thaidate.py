@@ -1,7 +1,8 @@
 """Buddhist-Era dates and the Thai fiscal year (1 October – 30 September, named by its ending BE year)."""
 
-from datetime import date
+from datetime import date, datetime
 
+from django.utils import timezone
 from django.utils.translation import get_language
 
 BE_OFFSET = 543
@@ -35,6 +36,8 @@ def format_date(value, style="short"):
     """'25 พ.ย. 2569' (or 'long': '25 พฤศจิกายน 2569') in Thai; '25 Nov 2026' in English."""
     if value is None:
         return ""
+    if isinstance(value, datetime) and timezone.is_aware(value):
+        value = timezone.localtime(value)
     if (get_language() or "th").startswith("en"):
         return f"{value.day} {MONTHS_EN_SHORT[value.month - 1]} {value.year}"
     months = MONTHS_TH_LONG if style == "long" else MONTHS_TH_SHORT

@@ -35,6 +35,8 @@ def entry_fields(document, agencies):
         "url": document.url,
         "date": document.date,
         "is_current": document.current,
+        "is_public": document.audience is None,
+        "group_ids": document.audience or [],
     }
 
 

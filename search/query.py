@@ -9,6 +9,8 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from forums.access import audience_of
+
 from .analysis import normalize, tokens
 from .backends import get_backend
 from .models import Kind, SearchEntry, SearchFacet
@@ -16,6 +18,8 @@ from .models import Kind, SearchEntry, SearchFacet
 FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
 EXACT_PHRASE_BOOST = 10
+# The plan's own pages answer with authority; a discussion about them comes after, a reply last.
+KIND_WEIGHTS = {Kind.TOPIC: 0.5, Kind.CASE: 0.7, Kind.QUESTION: 0.5, Kind.REPLY: 0.25}
 
 
 @dataclass
@@ -32,10 +36,12 @@ def phrases_of(query):
 
 
 def visible(entries, user):
-    """Public entries, and restricted ones (forum categories) shared with one of the user's groups."""
-    group_ids = set(user.groups.values_list("pk", flat=True)) if user.is_authenticated else set()
+    """Public entries, and restricted ones (forum categories) whose audience includes the user."""
+    tokens = audience_of(user)
+    if tokens is None:
+        return entries  # moderators read every category
     restricted = SearchEntry.objects.filter(is_public=False).values_list("pk", "group_ids")
-    allowed = [pk for pk, groups in restricted if group_ids.intersection(groups)]
+    allowed = [pk for pk, audience in restricted if tokens.intersection(audience)]
     return entries.filter(Q(is_public=True) | Q(pk__in=allowed))
 
 
@@ -71,7 +77,11 @@ def ranked_ids(entries, match, exact, sort, limit, offset):
     match for every candidate row (a minute at 20,000 hits instead of a fraction of a second)."""
     (match_sql, match_params), (exact_sql, exact_params) = match, exact or ("SELECT 0, 0", [])
     ids_sql, ids_params = entries.values("pk").query.sql_with_params()
-    score = f"m.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
+    weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
+    score = (
+        f"m.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
+        f" * (CASE e.kind {weights} ELSE 1 END)"
+    )
     newest = "e.date IS NULL, e.date DESC"
     order = f"{newest}, {score} DESC" if sort == "date" else f"{score} DESC, {newest}"
     sql = (

@@ -1,7 +1,7 @@
 """How each kind of content becomes a search entry: its text, address, date and facets.
 
-`entries_for(obj)` answers for one object; `all_sources()` lists everything to index. The forum adds its
-kinds here when it exists.
+`document_for(obj)` answers for one object; `all_objects()` lists everything to index. Forum entries carry
+their category's audience (forums.access), so search applies the forum's reading rule.
 """
 
 from dataclasses import dataclass, field
@@ -10,6 +10,7 @@ from django.apps import apps
 from django.utils.html import strip_tags
 from wagtail.models import Page
 
+from forums.models import Post, PostStatus, Topic, TopicStatus
 from knowledge.models import (
     Agency,
     ChapterPage,
@@ -40,6 +41,7 @@ class Document:
     date: object = None
     facets: list = field(default_factory=list)  # (name, value, label)
     current: bool = True  # False for a superseded edition
+    audience: list | None = None  # None: everyone may see it; else the tokens of forums.access
 
 
 def key_for(obj):
@@ -145,6 +147,53 @@ def indicator_document(indicator):
     )
 
 
+def topic_facets(topic):
+    """What a topic and its replies are found under: kind is added by the caller."""
+    projects = [project for project in topic.projects.all() if project.live]
+    facets = plan_facets(projects) + [("tag", tag.slug, tag.name) for tag in topic.tags.all()]
+    case = getattr(topic, "case", None) if topic.is_case else None
+    if case and case.agency:
+        facets.append(("agency", case.agency.code, case.agency.abbreviation))
+    return facets + [("year", str(year), str(year)) for year in year_of(topic.created_at.date())]
+
+
+def topic_document(topic):
+    """A discussion, case or clinic question: its title, opening post and the case's fields."""
+    opening = topic.posts.filter(number=1).first()
+    if topic.status != TopicStatus.PUBLISHED or opening is None:
+        return None
+    case = topic.case if topic.is_case else None
+    parts = (
+        [opening.body, *(getattr(case, name) for name in case.MARKDOWN_FIELDS)] if case else [opening.body]
+    )
+    return Document(
+        key=key_for(topic),
+        kind=topic.kind,
+        title=topic.title,
+        text=lines(*parts, case.contact if case else ""),
+        url=topic.get_absolute_url(),
+        date=topic.created_at.date(),
+        facets=[("kind", topic.kind, topic.kind), *topic_facets(topic)],
+        audience=topic.category.audience(),
+    )
+
+
+def reply_document(post):
+    topic = post.topic
+    if post.number == 1 or post.status != PostStatus.PUBLISHED or topic.status != TopicStatus.PUBLISHED:
+        return None
+    return Document(
+        key=key_for(post),
+        kind=Kind.REPLY,
+        title=topic.title,
+        text=lines(post.body),
+        url=post.get_absolute_url(),
+        date=post.created_at.date(),
+        facets=[("kind", Kind.REPLY, Kind.REPLY), *topic_facets(topic)],
+        audience=topic.category.audience(),
+    )
+
+
 def lines(*parts):
     return "\n".join(strip_tags(str(part)) for part in parts if part)
 
@@ -158,6 +207,10 @@ def document_for(obj):
         return agency_document(obj)
     if isinstance(obj, Indicator):
         return indicator_document(obj)
+    if isinstance(obj, Topic):
+        return topic_document(obj)
+    if isinstance(obj, Post):
+        return reply_document(obj)
     return None
 
 
@@ -170,3 +223,7 @@ def all_objects():
     )
     yield from Agency.objects.all()
     yield from Indicator.objects.select_related("project")
+    yield from Topic.objects.filter(status=TopicStatus.PUBLISHED).select_related("category", "case__agency")
+    yield from Post.objects.filter(number__gt=1, status=PostStatus.PUBLISHED).select_related(
+        "topic__category"
+    )

@@ -1,10 +1,12 @@
 """Shared fixtures: the demo plan is loaded once per test database; each test rolls back its changes."""
 
+from io import StringIO
+
 import pytest
 from django.core.cache import cache
+from django.core.management import call_command
 from django.db import connection
 
-from knowledge.demo.loader import DemoLoader
 from knowledge.models import HomePage, PlanPage, ProjectPage, StrategyPage, UpdatesIndexPage
 from search.indexing import rebuild as rebuild_search_index
 
@@ -12,7 +14,7 @@ from search.indexing import rebuild as rebuild_search_index
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock():
-        DemoLoader().load()
+        call_command("load_demo", stdout=StringIO())
         rebuild_search_index()
         # Transactional tests (the browser's live server) empty the database when they end; with
         # serialized rollback Django restores this snapshot, demo included, for the next test.

@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_tasks",
+    "django_tasks_db",
     "django_filters",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -74,6 +76,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                "forums.context_processors.notifications",
             ],
         },
     },
@@ -147,7 +150,17 @@ EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ระบบราชการ 4.0 ศธ. <noreply@moe.go.th>")
 
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+# Index upkeep and e-mail run outside the request: queued in the database, run by `manage.py db_worker`
+# (`make run` starts one). TASKS_BACKEND=immediate runs them in-process instead (tests do).
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("TASKS_BACKEND") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    }
+}
 
 WAGTAIL_SITE_NAME = "ระบบราชการ 4.0 กระทรวงศึกษาธิการ"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
@@ -163,6 +176,15 @@ WAGTAIL_I18N_ENABLED = False
 # Thai titles must never become slugs: slugify strips Thai vowel and tone marks (wagtail#12300).
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
+
+# The exchange (forums/)
+FORUM_HOLD_FIRST_POST = os.environ.get("FORUM_HOLD_FIRST_POST", "1") == "1"  # new accounts wait for approval
+FORUM_RATE_LIMIT = (int(os.environ.get("FORUM_POSTS_PER_MINUTE", "6")), 60)  # posts per window (seconds)
+FORUM_IMAGE_MAX_BYTES = 5 * 1024 * 1024
+FORUM_IMAGE_MAX_PIXELS = 25_000_000
+FORUM_HOLIDAYS = env_list("FORUM_HOLIDAYS")  # ISO dates skipped when counting working days
+FORUM_TOPICS_PER_PAGE = 30
+FORUM_POSTS_PER_PAGE = 20
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 

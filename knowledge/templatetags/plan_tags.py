@@ -3,6 +3,7 @@
 from decimal import Decimal
 
 from django import template
+from django.utils import timezone
 from django.utils.formats import number_format
 
 from .. import thaidate
@@ -14,6 +15,14 @@ register = template.Library()
 def be_date(value, style="short"):
     """{{ page.date|be_date }} → '25 พ.ย. 2569'; {{ page.date|be_date:"long" }} → '25 พฤศจิกายน 2569'."""
     return thaidate.format_date(value, style)
+
+
+@register.filter
+def be_datetime(value):
+    """'25 พ.ย. 2569 14:05' in local time."""
+    if value is None:
+        return ""
+    return f"{thaidate.format_date(value)} {timezone.localtime(value):%H:%M}"
 
 
 @register.filter

@@ -78,13 +78,23 @@ def test_demo_users_have_a_role_profile_and_agency():
     assert user.project_memberships.filter(project__code="S1-P1").exists()
 
 
-def test_demo_passwords_are_set_and_shown_only_when_asked():
+def delete_all_users():
+    """Users own forum content (protected from deletion), so it goes first."""
+    from forums.models import Adoption, ModerationLog, Topic
+
+    ModerationLog.objects.all().delete()
+    Adoption.objects.all().delete()
+    Topic.objects.all().delete()
     get_user_model().objects.all().delete()
+
+
+def test_demo_passwords_are_set_and_shown_only_when_asked():
+    delete_all_users()
     hidden = DemoLoader(show_passwords=False).load()
     assert hidden.passwords == {}
     assert not get_user_model().objects.get(username="staff").has_usable_password()
 
-    get_user_model().objects.all().delete()
+    delete_all_users()
     shown = DemoLoader(show_passwords=True).load()
     assert get_user_model().objects.get(username="staff").check_password(shown.passwords["staff"])
 
@@ -92,7 +102,7 @@ def test_demo_passwords_are_set_and_shown_only_when_asked():
 def test_load_demo_command_prints_passwords_only_under_dev_settings(settings, capsys):
     from django.core.management import call_command
 
-    get_user_model().objects.all().delete()
+    delete_all_users()
     settings.SHOW_DEMO_PASSWORDS = False
     call_command("load_demo")
     assert "demo-2565" not in capsys.readouterr().out

@@ -1,0 +1,51 @@
+"""Template tags of the exchange, including the ones knowledge pages use to show forum content
+(the project hub's topics and cases, the home page's exemplary practices) without importing forums."""
+
+from django import template
+from django.contrib.auth.models import AnonymousUser
+
+from ..models import ReactionKind, Topic, TopicKind
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def page_query(context, number):
+    """The current query string with another page number (filters are kept)."""
+    query = context["request"].GET.copy()
+    query["page"] = number
+    return query.urlencode()
+
+
+@register.inclusion_tag("forums/includes/reaction_button.html", takes_context=True)
+def reaction_button(context, post, kind):
+    return {
+        "post": post,
+        "kind": kind,
+        "label": ReactionKind(kind).label,
+        "count": getattr(post, f"{kind}_count"),
+        "pressed": (post.pk, kind) in context.get("reacted", ()),
+        "user": context["user"],
+        "csrf_token": context.get("csrf_token"),
+    }
+
+
+def viewer(context):
+    request = context.get("request")
+    return getattr(request, "user", None) or AnonymousUser()
+
+
+@register.inclusion_tag("forums/includes/project_exchange.html", takes_context=True)
+def project_exchange(context, project, limit=8):
+    """The project hub's cases and topics: what its teams shared and asked, as this reader may see it."""
+    topics = Topic.objects.visible_to(viewer(context)).filter(projects=project).listing()
+    cases = list(topics.filter(kind=TopicKind.CASE)[:limit])
+    others = list(topics.exclude(kind=TopicKind.CASE)[:limit])
+    return {"project": project, "cases": cases, "others": others, "user": context.get("user")}
+
+
+@register.inclusion_tag("forums/includes/exemplary_list.html", takes_context=True)
+def exemplary_practices(context, limit=3):
+    from ..views.browse import exemplary_cases
+
+    return {"topics": list(exemplary_cases(viewer(context), limit=limit))}

@@ -1,0 +1,197 @@
+"""Reading the exchange: the index, topic lists (per category or filtered), a topic with its posts."""
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.generic import ListView, TemplateView, View
+from wagtail.models import Page
+
+from knowledge.models import StrategyPage
+
+from ..filters import TopicFilter
+from ..forms import AssignForm, ReplyForm
+from ..models import Bookmark, CaseStudy, Category, Post, PostImage, Reaction, Topic, Watch
+from ..rules import can_accept, can_edit, can_reply, can_see_topic, is_moderator
+from ..services import topic_viewed
+
+
+def exemplary_cases(user, limit=None):
+    topics = Topic.objects.visible_to(user).filter(case__endorsed_at__isnull=False)
+    topics = (
+        topics.select_related("case", "case__agency")
+        .prefetch_related("projects")
+        .order_by("-case__endorsed_at")
+    )
+    return topics[:limit] if limit else topics
+
+
+class ForumIndexView(TemplateView):
+    template_name = "forums/index.html"
+
+    def get_context_data(self, **kwargs):
+        user = self.request.user
+        categories = Category.objects.visible_to(user).select_related("strategy", "project")
+        return super().get_context_data(
+            categories=categories,
+            latest=Topic.objects.visible_to(user).listing()[:10],
+            exemplary=exemplary_cases(user, limit=3),
+            is_moderator=is_moderator(user),
+            **kwargs,
+        )
+
+
+class TopicListView(ListView):
+    """Topics of one category, or of the whole exchange, narrowed by the plan's taxonomy."""
+
+    template_name = "forums/topic_list.html"
+    paginate_by = settings.FORUM_TOPICS_PER_PAGE
+    category = None
+
+    def get_queryset(self):
+        topics = Topic.objects.visible_to(self.request.user)
+        if "pk" in self.kwargs:
+            self.category = get_object_or_404(
+                Category.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+            )
+            topics = topics.filter(category=self.category)
+        self.filter = TopicFilter(self.request.GET or None, queryset=topics)
+        return self.filter.qs.listing() if self.filter.is_bound else topics.listing()
+
+    def get_context_data(self, **kwargs):
+        watching = (
+            self.category
+            and Watch.objects.filter(user_id=self.request.user.pk, category=self.category).exists()
+        )
+        return super().get_context_data(
+            category=self.category,
+            filter=self.filter,
+            active_filters=self.filter.active(),
+            watching=watching,
+            **kwargs,
+        )
+
+
+class TopicView(View):
+    """A topic: its opening post (and case or question), the replies page by page, and the reply form."""
+
+    template_name = "forums/topic.html"
+
+    def get(self, request, pk):
+        return self.render(request, self.topic(request, pk), ReplyForm())
+
+    def topic(self, request, pk):
+        topic = get_object_or_404(
+            Topic.objects.select_related(
+                "category", "author", "author__profile__agency", "assignee", "case__agency"
+            ),
+            pk=pk,
+        )
+        if not can_see_topic(request.user, topic):
+            raise Http404
+        return topic
+
+    def posts(self, request, topic):
+        posts = (
+            Post.objects.visible_to(request.user)
+            .filter(topic=topic)
+            .select_related("author", "author__profile__agency")
+            .prefetch_related(Prefetch("images", queryset=PostImage.objects.order_by("pk")))
+            .order_by("number")
+        )
+        return Paginator(posts, settings.FORUM_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+
+    def render(self, request, topic, form, preview=None, status=200):
+        user = request.user
+        page = self.posts(request, topic)
+        context = {
+            "topic": topic,
+            "page_obj": page,
+            "posts": page.object_list,
+            "form": form,
+            "preview": preview,
+            "projects": topic.projects.all(),
+            "tags": topic.tags.all(),
+            "accepted": self.accepted(request, topic),
+            "can_reply": can_reply(user, topic),
+            "can_accept": can_accept(user, topic),
+            "is_moderator": is_moderator(user),
+            **self.personal(user, topic, page.object_list),
+        }
+        if topic.is_case:
+            context["case"] = self.case(topic)
+        if context["is_moderator"]:
+            context["move_targets"] = Category.objects.all()
+            if topic.is_question:
+                context["assign_form"] = AssignForm(topic=topic, initial={"assignee": topic.assignee_id})
+        response = render(request, self.template_name, context, status=status)
+        if request.method == "GET":
+            topic_viewed(topic.pk)
+            response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
+        return response
+
+    def accepted(self, request, topic):
+        if not topic.accepted_post_id:
+            return None
+        return (
+            Post.objects.visible_to(request.user)
+            .select_related("author")
+            .filter(pk=topic.accepted_post_id)
+            .first()
+        )
+
+    def case(self, topic):
+        return (
+            CaseStudy.objects.select_related("agency", "endorsed_by")
+            .prefetch_related("indicators__project", "adoptions__agency")
+            .get(pk=topic.pk)
+        )
+
+    def personal(self, user, topic, posts):
+        """What this reader did here: reactions, bookmark, watch, and which posts they may edit."""
+        if not user.is_authenticated:
+            return {"reacted": set(), "editable": set()}
+        ids = [post.pk for post in posts]
+        return {
+            "reacted": set(Reaction.objects.filter(user=user, post__in=ids).values_list("post_id", "kind")),
+            "editable": {post.pk for post in posts if can_edit(user, post)},
+            "bookmarked": Bookmark.objects.filter(user=user, topic=topic).exists(),
+            "watching": Watch.objects.filter(user=user, topic=topic).exists(),
+        }
+
+
+def post_redirect(request, pk):
+    """A post's permanent address: the page of its topic where it is, at its anchor."""
+    post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
+    if (
+        not can_see_topic(request.user, post.topic)
+        or not Post.objects.visible_to(request.user).filter(pk=pk).exists()
+    ):
+        raise Http404
+    before = Post.objects.visible_to(request.user).filter(topic=post.topic, number__lt=post.number).count()
+    page = before // settings.FORUM_POSTS_PER_PAGE + 1
+    suffix = f"?page={page}" if page > 1 else ""
+    return redirect(f"{post.topic.get_absolute_url()}{suffix}#p{post.number}")
+
+
+class ExemplaryView(TemplateView):
+    """The yearly list of exemplary practices, per strategy, for the plan's incentive system."""
+
+    template_name = "forums/exemplary.html"
+
+    def get_context_data(self, year, **kwargs):
+        from knowledge.thaidate import fiscal_year_bounds
+
+        start, end = fiscal_year_bounds(year)
+        cases = exemplary_cases(AnonymousUser()).filter(case__endorsed_at__date__range=(start, end))
+        strategies = {strategy.path: strategy for strategy in StrategyPage.objects.live()}
+        by_strategy = {}
+        for topic in cases:
+            # A project page sits right under its strategy: the parent's path is one step shorter.
+            linked = {strategies.get(project.path[: -Page.steplen]) for project in topic.projects.all()}
+            for strategy in linked or {None}:
+                by_strategy.setdefault(strategy, []).append(topic)
+        groups = sorted(by_strategy.items(), key=lambda item: item[0].number if item[0] else 99)
+        return super().get_context_data(year=year, groups=groups, count=len(cases), **kwargs)
