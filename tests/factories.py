@@ -134,3 +134,32 @@ def manual_sections(count, images=()):
             image = images[(number - 1) % len(images)]
             body.append(("figure", {"image": image, "alt_text": f"ภาพที่ {number}", "caption": ""}))
     return body
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"หมวดทดสอบ {n}")
+    description = "หมวดสำหรับการทดสอบ"
+
+    class Meta:
+        model = "forums.Category"
+
+
+def topic(*, author, category=None, title="หัวข้อทดสอบ", body="เนื้อหาทดสอบ", **kwargs):
+    """A topic opened through the service, as a user would (counters and notifications included)."""
+    from django.test.utils import override_settings
+
+    from forums import services
+
+    with override_settings(FORUM_HOLD_FIRST_POST=False):
+        return services.topic_create(
+            author=author, category=category or CategoryFactory(), title=title, body=body, **kwargs
+        )
+
+
+def reply(topic, *, author, body="ตอบกลับทดสอบ", **kwargs):
+    from django.test.utils import override_settings
+
+    from forums import services
+
+    with override_settings(FORUM_HOLD_FIRST_POST=False):
+        return services.post_create(topic=topic, author=author, body=body, **kwargs)
