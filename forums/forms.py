@@ -79,6 +79,7 @@ class TopicForm(ImageFieldsMixin):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = Category.objects.visible_to(user)
+        self.fields["assignee"].queryset = experts_for(ProjectPage.objects.live())
         for name in CaseStudy.MARKDOWN_FIELDS:
             model_field = CaseStudy._meta.get_field(name)
             self.fields[name] = forms.CharField(

@@ -10,7 +10,7 @@ app_name = "forums"
 FEED_SCOPES = (
     ("", {}),
     ("c/<int:key>/", {"kind": "category"}),
-    ("tags/<slug:key>/", {"kind": "tag"}),
+    ("tags/<str:key>/", {"kind": "tag"}),  # taggit's slugs may be Thai
     ("projects/<str:key>/", {"kind": "project"}),
 )
 feed_routes = []

@@ -1,0 +1,103 @@
+"""A topic in a restricted category is invisible to outsiders everywhere; insiders and moderators see it."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+
+from forums.models import Notification, Watch
+from knowledge.models import Agency
+from tests.factories import UserFactory, reply, topic
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "วาระลับเรื่องงบประมาณพิเศษ"
+
+
+@pytest.fixture(params=["anonymous", "outsider"])
+def viewer(request, client, outsider):
+    if request.param == "outsider":
+        client.force_login(outsider)
+    return client
+
+
+def text(response):
+    return response.content.decode()
+
+
+def test_outsiders_do_not_see_it_in_lists(viewer, secret_topic, restricted):
+    assert SECRET not in text(viewer.get("/forums/"))
+    assert restricted.name not in text(viewer.get("/forums/"))
+    assert SECRET not in text(viewer.get("/forums/topics/"))
+    assert SECRET not in text(viewer.get("/forums/topics/", {"tag": secret_topic.tags.get().slug}))
+    assert viewer.get(restricted.get_absolute_url()).status_code == 404
+
+
+def test_outsiders_get_404_for_the_topic_and_its_posts(viewer, secret_topic):
+    assert viewer.get(secret_topic.get_absolute_url()).status_code == 404
+    post = secret_topic.posts.get()
+    assert viewer.get(post.get_absolute_url()).status_code == 404
+    assert viewer.get(f"/forums/p/{post.pk}/flag/").status_code in (302, 404)  # anonymous → sign in
+
+
+def test_outsiders_do_not_find_it_in_search_or_facet_counts(viewer, secret_topic):
+    api = json.loads(viewer.get("/api/search/", {"q": "งบประมาณพิเศษ"}).content)
+    assert SECRET not in [result["title"] for result in api["results"]]
+    kinds = {facet["value"]: facet["count"] for facet in api["facets"].get("kind", [])}
+    assert "topic" not in kinds
+    assert SECRET not in text(viewer.get("/search/", {"q": "งบประมาณพิเศษ"}))
+    assert SECRET not in text(viewer.get("/api/search/suggest/", {"q": "วาระลับ"}))
+
+
+def test_outsiders_do_not_see_it_in_feeds(client, secret_topic, restricted, project):
+    for url in ("/forums/feed/", "/forums/feed/atom/", f"/forums/projects/{project.code}/feed/",
+                f"/forums/tags/{secret_topic.tags.get().slug}/feed/"):  # fmt: skip
+        assert SECRET not in text(client.get(url)), url
+    assert client.get(f"/forums/c/{restricted.pk}/feed/").status_code == 404
+
+
+def test_outsiders_do_not_see_it_on_the_project_hub(viewer, secret_topic, project):
+    assert SECRET not in text(viewer.get(project.url))
+
+
+def test_outsiders_do_not_get_it_in_csv_exports(viewer, secret_topic):
+    assert SECRET not in text(viewer.get("/forums/topics/export.csv"))
+
+
+def test_outsiders_are_not_notified_by_watches_or_mentions(outsider, team, secret_topic, project, restricted):
+    Watch.objects.create(user=outsider, project=project)
+    Watch.objects.create(user=outsider, topic=secret_topic)  # e.g. watched before the category was closed
+    reply(secret_topic, author=team, body=f"ช่วยดูด้วย @{outsider.username}")
+    topic(author=team, category=restricted, title="อีกวาระลับ", projects=[project])
+    assert not Notification.objects.filter(recipient=outsider).exists()
+
+
+def test_members_of_the_listed_group_or_agency_and_moderators_see_it(client, secret_topic, moderator):
+    agency_member = UserFactory(role="บุคลากร")
+    agency_member.profile.agency = Agency.objects.get(code="ops")
+    agency_member.profile.save()
+    group_member = UserFactory(role="ทีมโครงการ")
+    for user in (agency_member, group_member, moderator):
+        client.force_login(user)
+        assert client.get(secret_topic.get_absolute_url()).status_code == 200
+        assert SECRET in text(client.get("/forums/topics/"))
+        api = json.loads(client.get("/api/search/", {"q": "งบประมาณพิเศษ"}).content)
+        assert SECRET in [result["title"] for result in api["results"]], user
+
+
+def test_opening_a_category_to_everyone_makes_its_topics_findable(
+    client, secret_topic, restricted, django_capture_on_commit_callbacks
+):
+    assert SECRET not in text(client.get("/api/search/", {"q": "งบประมาณพิเศษ"}))
+    with django_capture_on_commit_callbacks(execute=True):
+        restricted.access = "public"
+        restricted.save()
+    assert (
+        SECRET in json.loads(client.get("/api/search/", {"q": "งบประมาณพิเศษ"}).content)["results"][0]["title"]
+    )
+
+
+def test_the_topic_queryset_rule_matches_for_anonymous_users(secret_topic):
+    from forums.models import Topic
+
+    assert not Topic.objects.visible_to(AnonymousUser()).filter(pk=secret_topic.pk).exists()
