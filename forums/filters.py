@@ -10,13 +10,17 @@ from .models import Topic, TopicKind
 
 class TopicFilter(django_filters.FilterSet):
     strategy = django_filters.ModelChoiceFilter(
-        label=_("Strategy"), queryset=StrategyPage.objects.live().order_by("number"), to_field_name="code",
+        label=_("Strategy"),
+        queryset=StrategyPage.objects.live().order_by("number"),
+        to_field_name="code",
         method="filter_strategy",
-    )  # fmt: skip
+    )
     project = django_filters.ModelChoiceFilter(
-        label=_("Project"), queryset=ProjectPage.objects.live().order_by("path"), to_field_name="code",
+        label=_("Project"),
+        queryset=ProjectPage.objects.live().order_by("path"),
+        to_field_name="code",
         field_name="projects",
-    )  # fmt: skip
+    )
     agency = django_filters.ModelChoiceFilter(
         label=_("Agency"), queryset=Agency.objects.all(), to_field_name="code", method="filter_agency"
     )

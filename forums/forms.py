@@ -72,9 +72,11 @@ class TopicForm(ImageFieldsMixin):
     )
     tags = TagField(label=_("Tags"), required=False, help_text=_("Separated by commas"))
     assignee = forms.ModelChoiceField(
-        label=_("Ask an expert (optional)"), queryset=experts_for([]), required=False,
+        label=_("Ask an expert (optional)"),
+        queryset=experts_for([]),
+        required=False,
         help_text=_("Otherwise the host unit assigns one"),
-    )  # fmt: skip
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
@@ -83,17 +85,21 @@ class TopicForm(ImageFieldsMixin):
         for name in CaseStudy.MARKDOWN_FIELDS:
             model_field = CaseStudy._meta.get_field(name)
             self.fields[name] = forms.CharField(
-                label=model_field.verbose_name, required=False, widget=forms.Textarea(attrs={"rows": 5}),
+                label=model_field.verbose_name,
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 5}),
                 help_text=model_field.help_text or MARKDOWN_HELP,
-            )  # fmt: skip
+            )
         self.fields["agency"] = forms.ModelChoiceField(
             label=_("Agency"), queryset=Agency.objects.all(), required=False
         )
         self.fields["contact"] = forms.CharField(label=_("Contact"), max_length=255, required=False)
         self.fields["indicators"] = forms.ModelMultipleChoiceField(
-            label=_("KPIs it moved"), queryset=Indicator.objects.order_by("code"), required=False,
+            label=_("KPIs it moved"),
+            queryset=Indicator.objects.order_by("code"),
+            required=False,
             widget=forms.SelectMultiple(attrs={"size": 6}),
-        )  # fmt: skip
+        )
 
     CASE_REQUIRED = (*CaseStudy.MARKDOWN_FIELDS, "agency", "contact")
 

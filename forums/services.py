@@ -49,16 +49,35 @@ def _log(moderator, action, topic, post=None, note=""):
 
 @transaction.atomic
 def topic_create(
-    *, author, category, title, body, kind=TopicKind.DISCUSSION, projects=(), tags=(), image=None,
-    image_alt="", case=None, indicators=(), assignee=None, now=None,
-):  # fmt: skip
+    *,
+    author,
+    category,
+    title,
+    body,
+    kind=TopicKind.DISCUSSION,
+    projects=(),
+    tags=(),
+    image=None,
+    image_alt="",
+    case=None,
+    indicators=(),
+    assignee=None,
+    now=None,
+):
     """Open a topic with its first post; a case takes `case` fields, a question gets a due date."""
     now = now or timezone.now()
     held = rules.needs_approval(author)
     topic = Topic.objects.create(
-        category=category, kind=kind, title=title, author=author, created_at=now, last_post_at=now,
-        last_poster=author, status=TopicStatus.HELD if held else TopicStatus.PUBLISHED, post_count=1,
-    )  # fmt: skip
+        category=category,
+        kind=kind,
+        title=title,
+        author=author,
+        created_at=now,
+        last_post_at=now,
+        last_poster=author,
+        status=TopicStatus.HELD if held else TopicStatus.PUBLISHED,
+        post_count=1,
+    )
     topic.projects.set(projects)
     topic.tags.set(list(tags))
     if kind == TopicKind.CASE:
@@ -69,9 +88,13 @@ def topic_create(
         topic.assignee = assignee
         topic.save(update_fields=["due_on", "assignee"])
     post = Post.objects.create(
-        topic=topic, number=1, author=author, body=body, created_at=now,
+        topic=topic,
+        number=1,
+        author=author,
+        body=body,
+        created_at=now,
         status=PostStatus.HELD if held else PostStatus.PUBLISHED,
-    )  # fmt: skip
+    )
     if image:
         attach_image(post, image, image_alt)
     notifications.watch(author, topic=topic)
@@ -99,9 +122,13 @@ def post_create(*, topic, author, body, image=None, image_alt="", now=None):
     now = now or timezone.now()
     held = rules.needs_approval(author)
     post = Post.objects.create(
-        topic=topic, number=topic.post_count + 1, author=author, body=body, created_at=now,
+        topic=topic,
+        number=topic.post_count + 1,
+        author=author,
+        body=body,
+        created_at=now,
         status=PostStatus.HELD if held else PostStatus.PUBLISHED,
-    )  # fmt: skip
+    )
     Topic.objects.filter(pk=topic.pk).update(post_count=F("post_count") + 1)
     if image:
         attach_image(post, image, image_alt)

@@ -31,11 +31,19 @@ def export_topics(request):
     writer = csv.writer(response)
     writer.writerow(COLUMNS)
     for topic in topics:
-        writer.writerow([
-            topic.pk, topic.kind, topic.title, topic.category.name, topic.author.get_username(),
-            topic.created_at.date().isoformat(), topic.reply_count, topic.view_count,
-            "; ".join(project.code for project in topic.projects.all()),
-            "; ".join(tag.name for tag in topic.tags.all()),
-            request.build_absolute_uri(topic.get_absolute_url()),
-        ])  # fmt: skip
+        writer.writerow(
+            [
+                topic.pk,
+                topic.kind,
+                topic.title,
+                topic.category.name,
+                topic.author.get_username(),
+                topic.created_at.date().isoformat(),
+                topic.reply_count,
+                topic.view_count,
+                "; ".join(project.code for project in topic.projects.all()),
+                "; ".join(tag.name for tag in topic.tags.all()),
+                request.build_absolute_uri(topic.get_absolute_url()),
+            ]
+        )
     return response

@@ -54,11 +54,19 @@ class TopicCreateView(View):
             return self.render(request, form, preview=True, status=200 if "preview" in request.POST else 400)
         data = form.cleaned_data
         topic = services.topic_create(
-            author=request.user, category=data["category"], kind=data["kind"], title=data["title"],
-            body=data["body"], projects=data["projects"], tags=data["tags"], image=data["image"],
-            image_alt=data["image_alt"], case=form.case_fields() if data["kind"] == TopicKind.CASE else None,
-            indicators=data["indicators"], assignee=data["assignee"],
-        )  # fmt: skip
+            author=request.user,
+            category=data["category"],
+            kind=data["kind"],
+            title=data["title"],
+            body=data["body"],
+            projects=data["projects"],
+            tags=data["tags"],
+            image=data["image"],
+            image_alt=data["image_alt"],
+            case=form.case_fields() if data["kind"] == TopicKind.CASE else None,
+            indicators=data["indicators"],
+            assignee=data["assignee"],
+        )
         held_message(request, topic.status == TopicStatus.HELD)
         return redirect(topic)
 
@@ -87,9 +95,12 @@ class ReplyView(TopicView):
             return self.render(request, topic, form, status=400)
         try:
             post = services.post_create(
-                topic=topic, author=request.user, body=form.cleaned_data["body"],
-                image=form.cleaned_data["image"], image_alt=form.cleaned_data["image_alt"],
-            )  # fmt: skip
+                topic=topic,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                image=form.cleaned_data["image"],
+                image_alt=form.cleaned_data["image_alt"],
+            )
         except PermissionError:
             form.add_error(None, _("This topic no longer accepts replies. Your text is kept below."))
             return self.render(request, topic, form, status=400)

@@ -66,8 +66,17 @@ def test_response_due_dates_count_working_days(settings):
 def test_a_clinic_question_gets_a_due_date_and_its_expert_is_notified(client, staff, team, project):
     clinic = Category.objects.get(is_clinic=True)
     client.force_login(staff)
-    client.post("/forums/new/", {"category": clinic.pk, "kind": "topic", "title": "ถามคลินิกเรื่องตัวชี้วัด",
-                                 "body": "ขอคำแนะนำ", "projects": [project.pk], "assignee": team.pk})  # fmt: skip
+    client.post(
+        "/forums/new/",
+        {
+            "category": clinic.pk,
+            "kind": "topic",
+            "title": "ถามคลินิกเรื่องตัวชี้วัด",
+            "body": "ขอคำแนะนำ",
+            "projects": [project.pk],
+            "assignee": team.pk,
+        },
+    )
     question = Topic.objects.get(title="ถามคลินิกเรื่องตัวชี้วัด")
     assert question.kind == "question"  # the clinic's topics are questions whatever the form said
     assert question.due_on == add_working_days(timezone.localdate(question.created_at), 3)
@@ -114,8 +123,13 @@ def test_only_the_asker_or_a_moderator_accepts_and_the_answer_shows_under_the_qu
 def test_a_moderator_turns_an_accepted_answer_into_a_draft_manual_section(client, moderator, staff, team):
     project = ProjectPage.objects.get(code="S3-P2")  # its clinic manual is in force
     manual = ManualPage.objects.current().descendant_of(project).first()
-    question = topic(author=staff, category=Category.objects.get(is_clinic=True), kind="question",
-                     title="ขั้นตอนยื่นคำขอออนไลน์มีกี่ขั้น", projects=[project])  # fmt: skip
+    question = topic(
+        author=staff,
+        category=Category.objects.get(is_clinic=True),
+        kind="question",
+        title="ขั้นตอนยื่นคำขอออนไลน์มีกี่ขั้น",
+        projects=[project],
+    )
     answer = reply(question, author=team, body="มี **4 ขั้น**: ลงทะเบียน ยืนยันตัวตน กรอกคำขอ และรับเอกสาร")
     from forums import services
 

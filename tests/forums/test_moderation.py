@@ -42,8 +42,10 @@ def test_hiding_the_opening_post_hides_the_topic(client, team, moderator, catego
     assert "หัวข้อที่จะถูกซ่อน" not in client.get(category.get_absolute_url()).content.decode()
 
 
-@pytest.mark.parametrize("action, field, value", [("pin", "is_pinned", True), ("lock", "is_locked", True),
-                                                  ("close", "is_closed", True)])  # fmt: skip
+@pytest.mark.parametrize(
+    "action, field, value",
+    [("pin", "is_pinned", True), ("lock", "is_locked", True), ("close", "is_closed", True)],
+)
 def test_moderators_pin_lock_and_close_topics(client, team, moderator, category, action, field, value):
     opened = topic(author=team, category=category)
     client.force_login(team)

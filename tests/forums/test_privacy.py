@@ -50,8 +50,12 @@ def test_outsiders_do_not_find_it_in_search_or_facet_counts(viewer, secret_topic
 
 
 def test_outsiders_do_not_see_it_in_feeds(client, secret_topic, restricted, project):
-    for url in ("/forums/feed/", "/forums/feed/atom/", f"/forums/projects/{project.code}/feed/",
-                f"/forums/tags/{secret_topic.tags.get().slug}/feed/"):  # fmt: skip
+    for url in (
+        "/forums/feed/",
+        "/forums/feed/atom/",
+        f"/forums/projects/{project.code}/feed/",
+        f"/forums/tags/{secret_topic.tags.get().slug}/feed/",
+    ):
         assert SECRET not in text(client.get(url)), url
     assert client.get(f"/forums/c/{restricted.pk}/feed/").status_code == 404
 

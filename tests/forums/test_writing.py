@@ -68,9 +68,16 @@ def test_a_case_is_saved_with_its_fields_and_kpis(client, team, category, projec
 
     client.force_login(team)
     kpi = Indicator.objects.filter(project=project).first()
-    fields = {"context": "ปัญหาเดิม", "practice": "สิ่งที่ทำ", "results": "ลดเวลาจาก **7** เหลือ 1 วัน",
-              "lessons": "บทเรียน", "replication": "วิธีขยายผล", "agency": Agency.objects.get(code="ops").pk,
-              "contact": "โทร 0 2628 5646", "indicators": [kpi.pk]}  # fmt: skip
+    fields = {
+        "context": "ปัญหาเดิม",
+        "practice": "สิ่งที่ทำ",
+        "results": "ลดเวลาจาก **7** เหลือ 1 วัน",
+        "lessons": "บทเรียน",
+        "replication": "วิธีขยายผล",
+        "agency": Agency.objects.get(code="ops").pk,
+        "contact": "โทร 0 2628 5646",
+        "indicators": [kpi.pk],
+    }
     new_topic(client, category=category.pk, kind="case", projects=[project.pk], **fields)
     case = Topic.objects.get(title="หัวข้อจากแบบฟอร์ม").case
     assert case.rendered["results"] == "<p>ลดเวลาจาก <strong>7</strong> เหลือ 1 วัน</p>\n"
