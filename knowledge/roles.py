@@ -107,5 +107,10 @@ def grant_communicators(updates_index):
 
 
 def moderates(user):
-    """Whether the user is a moderator of the host unit or an administrator."""
-    return user.is_superuser or user.groups.filter(name__in=[Role.MODERATOR, Role.ADMINISTRATOR]).exists()
+    """Whether the user is a moderator of the host unit or an administrator (asked once per request)."""
+    if not hasattr(user, "_moderates"):
+        user._moderates = user.is_superuser or (
+            user.is_authenticated
+            and user.groups.filter(name__in=[Role.MODERATOR, Role.ADMINISTRATOR]).exists()
+        )
+    return user._moderates
