@@ -90,7 +90,7 @@ def latency(out, percentile):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def query_counts():
+def query_counts(pages=PAGES):
     """SQL queries of one uncached render of each page (after a warm-up request)."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "benchmarks.settings")
     os.environ["PAGE_CACHE_SECONDS"] = "0"
@@ -102,7 +102,7 @@ def query_counts():
     from django.test.utils import CaptureQueriesContext
 
     client, counts = Client(HTTP_HOST="127.0.0.1"), {}
-    for name, path in PAGES.items():
+    for name, path in pages.items():
         client.get(path)
         with CaptureQueriesContext(connection) as captured:
             client.get(path)
@@ -110,26 +110,28 @@ def query_counts():
     return counts
 
 
-def measure(port, page_cache_seconds, seconds):
+def measure(port, page_cache_seconds, seconds, pages=PAGES):
     server = start_server(port, page_cache_seconds)
     try:
         base = f"http://127.0.0.1:{port}"
         return {"bare view": wrk(base + BARE, seconds)} | {
-            name: wrk(base + path, seconds) for name, path in PAGES.items()
+            name: wrk(base + path, seconds) for name, path in pages.items()
         }
     finally:
         stop_server(server)
 
 
-def report(title, results, *, targets=None, queries=None):
+def report(title, results, *, targets=None, queries=None, max_p99=None):
     bare_rps = results["bare view"][0]
     print(f"\n{title}")
-    print(f"{'page':<14}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}{'queries':>9}  target")
+    print(f"{'page':<16}{'req/s':>9}{'p50 ms':>9}{'p99 ms':>9}{'ratio':>8}{'queries':>9}  target")
     for name, (rps, p50, p99) in results.items():
         target = (targets or {}).get(name)
         verdict = f"≥{target} {'ok' if rps / bare_rps >= target else 'MISSED'}" if target else ""
+        if target and max_p99:
+            verdict += f", p99<{max_p99} ms {'ok' if p99 < max_p99 else 'MISSED'}"
         count = "" if queries is None or name not in queries else queries[name]
-        print(f"{name:<14}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{rps / bare_rps:>8.2f}{count!s:>9}  {verdict}")
+        print(f"{name:<16}{rps:>9.0f}{p50:>9.1f}{p99:>9.1f}{rps / bare_rps:>8.2f}{count!s:>9}  {verdict}")
 
 
 def main():

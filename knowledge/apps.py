@@ -15,3 +15,15 @@ class KnowledgeConfig(AppConfig):
 
         # Permissions exist only after every app has migrated, so roles get theirs afterwards.
         post_migrate.connect(roles.sync_role_permissions, dispatch_uid="knowledge.sync_roles")
+        post_migrate.connect(analyze_tables, dispatch_uid="knowledge.analyze")
+
+
+def analyze_tables(using="default", **kwargs):
+    """Give the query planner table statistics (SQLite has none until ANALYZE; connections then keep them
+    fresh with PRAGMA optimize). Without them SQLite sorts a whole forum to show its first page."""
+    from django.db import connections
+
+    connection = connections[using]
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")

@@ -115,8 +115,11 @@ class Topic(models.Model):
     class Meta:
         ordering = ["-is_pinned", "-last_post_at", "-pk"]
         indexes = [
-            models.Index(fields=["category", "-is_pinned", "-last_post_at"], name="topic_category_listing"),
-            models.Index(fields=["-is_pinned", "-last_post_at"], name="topic_listing"),
+            # The lists' order, whole, so the database reads the first page off the index without sorting.
+            models.Index(
+                fields=["category", "-is_pinned", "-last_post_at", "-id"], name="topic_category_listing"
+            ),
+            models.Index(fields=["-is_pinned", "-last_post_at", "-id"], name="topic_listing"),
             models.Index(fields=["kind", "answered_at", "due_on"], name="topic_clinic_queue"),
         ]
         verbose_name = _("Topic")
@@ -179,7 +182,7 @@ class CaseStudy(models.Model):
     indicators = models.ManyToManyField(
         "knowledge.Indicator", blank=True, related_name="+", verbose_name=_("KPIs it moved")
     )
-    endorsed_at = models.DateTimeField(null=True, blank=True)
+    endorsed_at = models.DateTimeField(null=True, blank=True, db_index=True)
     endorsed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
