@@ -8,7 +8,7 @@ from django.db.models import Q
 
 from .analysis import tokens
 from .backends import get_backend
-from .models import SearchEntry, SearchFacet
+from .models import Kind, SearchEntry, SearchFacet
 
 # How much each shared facet counts: the same project says most, a shared tag a little less.
 WEIGHTS = {"project": 3, "tag": 2, "strategy": 1}
@@ -30,7 +30,10 @@ def related_entries(key, limit=LIMIT):
         for entry_id, score in similar_text(entry).items():
             scores[entry_id] += min(score, 0.5)  # text similarity only fills in after shared facets
     scores.pop(entry.pk, None)
-    candidates = SearchEntry.objects.filter(pk__in=scores, is_public=True, is_current=True).in_bulk()
+    # Only what anyone may see; replies would repeat their topic.
+    candidates = (
+        SearchEntry.objects.filter(pk__in=scores, is_public=True, is_current=True).exclude(kind=Kind.REPLY).in_bulk()
+    )
     best = [pk for pk, _ in scores.most_common() if pk in candidates][:limit]
     return [candidates[pk] for pk in best]
 

@@ -3,11 +3,12 @@
 from django import template
 
 from ..related import related_entries
+from ..sources import key_for
 
 register = template.Library()
 
 
 @register.inclusion_tag("search/related.html")
-def related_items(page):
-    """{% related_items page %}: a short list of related content for a project, manual or standard."""
-    return {"entries": related_entries(f"page:{page.pk}")}
+def related_items(obj):
+    """{% related_items page %}: related content for a project, manual, standard, case or topic."""
+    return {"entries": related_entries(key_for(obj))}

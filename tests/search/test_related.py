@@ -25,3 +25,13 @@ def test_project_hub_shows_related_items(client, no_page_cache):
     html = client.get("/plan/s1/s1-p1/").content.decode()
     assert 'id="related-heading"' in html
     assert "มาตรฐานงานบริการอิเล็กทรอนิกส์ด้านการศึกษา" in html
+
+
+def test_a_case_page_shows_related_items_from_its_project_and_tags(client):
+    from forums.models import Topic
+
+    case = Topic.objects.get(title="ลดเวลาขอใบรับรองผลการเรียนจาก 7 วันเหลือ 1 วันด้วย MOE e-Service")
+    page = client.get(case.get_absolute_url()).content.decode()
+    related = page[page.index('id="related-heading"') :]
+    assert "โครงการพัฒนาระบบบริการอิเล็กทรอนิกส์ด้านการศึกษา (MOE e-Service)" in related
+    assert '<small class="muted">คำตอบ</small>' not in related  # replies repeat their topic: left out
