@@ -8,10 +8,12 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test setup system-packages db demo messages translations lint format bench bench-search clean
+.PHONY: run test setup system-packages db demo messages translations lint format bench bench-search \
+	bench-forum bench-concurrency clean
 
+# The task worker (search upkeep, e-mail) runs beside the development server and stops with it.
 run: system-packages db demo
-	$(MANAGE) runserver $(HOST):$(PORT)
+	$(MANAGE) db_worker --interval 1 & trap 'kill $$!' EXIT INT TERM; $(MANAGE) runserver $(HOST):$(PORT)
 
 test: system-packages $(VENV)/.installed messages
 	$(BIN)/python -m tests.run
@@ -69,6 +71,18 @@ bench-search: db demo
 	$(BIN)/python -m benchmarks.search_quality
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench_search" -c "CREATE DATABASE bench_search"
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search sh -c '$(MANAGE) migrate -v0 && $(MANAGE) load_demo >/dev/null && $(BIN)/python -m benchmarks.search_quality'
+
+# The exchange on a large forum (10,000 topics, 100,000 posts, built once in var/bench-forum/).
+bench-forum: $(VENV)/.installed messages
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m benchmarks.forum
+
+# 20 simultaneous replies to one topic, on SQLite and on PostgreSQL (database bench_concurrency).
+PG_BENCH := postgres://postgres@127.0.0.1:5432/bench_concurrency
+bench-concurrency: $(VENV)/.installed messages
+	$(BIN)/python -m benchmarks.concurrency
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench_concurrency" -c "CREATE DATABASE bench_concurrency"
+	$(BIN)/python -m benchmarks.concurrency --database-url $(PG_BENCH)
 
 clean:
 	rm -rf $(VENV) var

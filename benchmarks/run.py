@@ -58,10 +58,15 @@ def start_server(port, page_cache_seconds):
         env=env,
         start_new_session=True,
     )
+    wait_for(f"http://127.0.0.1:{port}/healthz", server)
+    return server
+
+
+def wait_for(url, server):
     for _ in range(100):
         try:
-            urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1)
-            return server
+            urllib.request.urlopen(url, timeout=1)
+            return
         except OSError:
             time.sleep(0.2)
     stop_server(server)

@@ -32,7 +32,9 @@ def related_entries(key, limit=LIMIT):
     scores.pop(entry.pk, None)
     # Only what anyone may see; replies would repeat their topic.
     candidates = (
-        SearchEntry.objects.filter(pk__in=scores, is_public=True, is_current=True).exclude(kind=Kind.REPLY).in_bulk()
+        SearchEntry.objects.filter(pk__in=scores, is_public=True, is_current=True)
+        .exclude(kind=Kind.REPLY)
+        .in_bulk()
     )
     best = [pk for pk, _ in scores.most_common() if pk in candidates][:limit]
     return [candidates[pk] for pk in best]
