@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from taggit.forms import TagField
 
 from knowledge.models import Agency, Indicator, ProjectPage
@@ -11,6 +12,13 @@ from .models import CaseStudy, Category, EmailMode, FlagReason, TopicKind
 from .rules import experts_for
 
 MARKDOWN_HELP = _("Markdown: **bold**, *italic*, - lists, [link](https://…), @username to mention someone.")
+
+
+class ExpertField(forms.ModelChoiceField):
+    """People listed by their names, which is how colleagues know them."""
+
+    def label_from_instance(self, user):
+        return user.get_full_name() or user.get_username()
 
 
 class ImageFieldsMixin(forms.Form):
@@ -59,7 +67,7 @@ class TopicForm(ImageFieldsMixin):
 
     category = forms.ModelChoiceField(label=_("Category"), queryset=Category.objects.none())
     kind = forms.ChoiceField(label=_("Kind"), choices=TopicKind.choices, widget=forms.RadioSelect)
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(label=pgettext_lazy("forum", "Title"), max_length=200)
     body = forms.CharField(
         label=_("Message"), widget=forms.Textarea(attrs={"rows": 10}), help_text=MARKDOWN_HELP
     )
@@ -71,7 +79,7 @@ class TopicForm(ImageFieldsMixin):
         help_text=_("The projects of the plan this is about (and so their strategies)"),
     )
     tags = TagField(label=_("Tags"), required=False, help_text=_("Separated by commas"))
-    assignee = forms.ModelChoiceField(
+    assignee = ExpertField(
         label=_("Ask an expert (optional)"),
         queryset=experts_for([]),
         required=False,
@@ -138,7 +146,7 @@ class MoveForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    assignee = forms.ModelChoiceField(label=_("Expert"), queryset=experts_for([]))
+    assignee = ExpertField(label=_("Expert"), queryset=experts_for([]))
 
     def __init__(self, *args, topic, **kwargs):
         super().__init__(*args, **kwargs)
