@@ -1,6 +1,7 @@
 """Forms of the exchange. A form that fails comes back with everything the user typed."""
 
 from django import forms
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from taggit.forms import TagField
@@ -150,7 +151,11 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args, topic, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assignee"].queryset = experts_for(topic.projects.all())
+        experts = experts_for(topic.projects.all()).values("pk")
+        people = self.fields["assignee"].queryset.model.objects
+        self.fields["assignee"].queryset = people.filter(
+            Q(pk__in=experts) | Q(pk=topic.assignee_id)
+        ).order_by("first_name")
 
 
 class AdoptForm(forms.Form):

@@ -26,6 +26,12 @@ def be_datetime(value):
 
 
 @register.filter
+def iso_datetime(value):
+    """A machine-readable local time for <time datetime>, to the second (HTML allows no microseconds)."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else ""
+
+
+@register.filter
 def baht(value):
     """1234567.5 → '1,234,568' (whole baht, grouped)."""
     if value in (None, ""):

@@ -1,7 +1,6 @@
 """The exchange in a real browser: a case with a picture, a clinic question answered and accepted, and a
 flagged post hidden by a moderator."""
 
-
 import pytest
 from PIL import Image
 from playwright.sync_api import expect
