@@ -102,7 +102,10 @@ def query_counts(pages=PAGES):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.db import connection
+
+    settings.PAGE_CACHE_SECONDS = 0  # django.setup() may have run earlier with the cache on
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
