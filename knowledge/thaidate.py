@@ -1,5 +1,6 @@
 """Buddhist-Era dates and the Thai fiscal year (1 October – 30 September, named by its ending BE year)."""
 
+import re
 from datetime import date, datetime
 
 from django.utils import timezone
@@ -7,6 +8,7 @@ from django.utils.translation import get_language
 
 BE_OFFSET = 543
 THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+THAI_DIGIT = re.compile("[๐-๙]")
 
 MONTHS_TH_SHORT = (
     "ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.",
@@ -21,7 +23,8 @@ MONTHS_EN_SHORT = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep"
 
 def fold_thai_digits(text):
     """'๒๕๖๕' → '2565': Thai numerals are accepted wherever numbers are typed."""
-    return text.translate(THAI_DIGITS)
+    # str.translate looks up every character; most text has no Thai digit (search indexes a lot of text).
+    return text.translate(THAI_DIGITS) if THAI_DIGIT.search(text) else text
 
 
 def be_year(ce_year):

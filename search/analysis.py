@@ -9,6 +9,7 @@ cut into words by newmm (nlpo3) with a fine-grained dictionary, so a word inside
 import hashlib
 import re
 import tempfile
+import time
 import unicodedata
 from functools import cache as cache_for_process
 from pathlib import Path
@@ -35,11 +36,18 @@ def normalize(text):
 TERMS_VERSION_KEY = "search:terms-version"
 
 
+VERSION_CHECK_SECONDS = 2.0
+_checked = {"at": float("-inf"), "version": 0}
+
+
 def dictionary_name():
     """The nlpo3 dictionary for the current word lists, loaded once per process and per version of the
-    administrators' terms (SearchTerm), so a new term reaches every worker without a deploy."""
-    version = cache.get(TERMS_VERSION_KEY, 0)
-    return load_dictionary(version)
+    administrators' terms (SearchTerm), so a new term reaches every worker without a deploy. The shared
+    version is read at most every two seconds: indexing calls this for every Thai run."""
+    now = time.monotonic()
+    if now - _checked["at"] > VERSION_CHECK_SECONDS:
+        _checked.update(at=now, version=cache.get(TERMS_VERSION_KEY, 0))
+    return load_dictionary(_checked["version"])
 
 
 @cache_for_process
@@ -59,7 +67,8 @@ def load_dictionary(version):
 
 
 def terms_changed():
-    """Make every process load the dictionary again on its next use."""
+    """Make every process load the dictionary again on its next use (this one at once)."""
+    _checked["at"] = float("-inf")
     try:
         cache.incr(TERMS_VERSION_KEY)
     except ValueError:
@@ -68,10 +77,11 @@ def terms_changed():
 
 def tokens(text):
     """The words of `text`, normalised, in order."""
-    words = []
+    words, dictionary = [], None
     for token in TOKEN.findall(normalize(text)):
         if THAI_RUN.fullmatch(token):
-            words += [word for word in nlpo3.segment(token, dictionary_name(), safe=True) if word.strip()]
+            dictionary = dictionary or dictionary_name()
+            words += [word for word in nlpo3.segment(token, dictionary, safe=True) if word.strip()]
         else:
             words.append(token)
     return words

@@ -1,5 +1,7 @@
 """Keeping the index in step with the content: store, remove and rebuild entries."""
 
+from functools import lru_cache
+
 from django.db import transaction
 
 from knowledge.models import Agency
@@ -10,6 +12,12 @@ from .models import SearchEntry, SearchFacet
 from .sources import all_objects, document_for, key_for
 
 
+@lru_cache(maxsize=1024)
+def normalized_name(form):
+    """Agency names, normalised once per process instead of once per entry indexed."""
+    return normalize(form)
+
+
 def agency_synonyms(document, agencies):
     """Every written form of each agency the entry names or belongs to, so "สพฐ" finds the full name,
     the reverse, and the agency's projects, manuals and updates."""
@@ -18,7 +26,7 @@ def agency_synonyms(document, agencies):
     extra = []
     for agency in agencies:
         forms = [agency.name, agency.name_en, *agency.abbreviations]
-        if agency.code in own or any(form and normalize(form) in text for form in forms):
+        if agency.code in own or any(form and normalized_name(form) in text for form in forms):
             extra += forms
     return " ".join(form for form in extra if form)
 
