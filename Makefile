@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test setup system-packages db demo messages translations lint format bench bench-search \
-	bench-forum bench-concurrency clean
+	bench-forum bench-concurrency bench-search-speed clean
 
 # The task worker (search upkeep, e-mail) runs beside the development server and stops with it.
 run: system-packages db demo
@@ -71,6 +71,13 @@ bench-search: db demo
 	$(BIN)/python -m benchmarks.search_quality
 	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench_search" -c "CREATE DATABASE bench_search"
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_search sh -c '$(MANAGE) migrate -v0 && $(MANAGE) load_demo >/dev/null && $(BIN)/python -m benchmarks.search_quality'
+
+# Search speed at 100,000 entries: ours vs a bare full-text query vs stock Wagtail, on both databases.
+PG_SEARCH := postgres://postgres@127.0.0.1:5432/bench_search_speed
+bench-search-speed: $(VENV)/.installed messages
+	$(BIN)/python -m benchmarks.search_speed
+	psql -h 127.0.0.1 -U postgres -d postgres -qc "DROP DATABASE IF EXISTS bench_search_speed" -c "CREATE DATABASE bench_search_speed"
+	$(BIN)/python -m benchmarks.search_speed --database-url $(PG_SEARCH)
 
 # The exchange on a large forum (10,000 topics, 100,000 posts, built once in var/bench-forum/).
 bench-forum: $(VENV)/.installed messages
