@@ -17,6 +17,7 @@ from django_tasks import task
 
 from .markdown import mentioned_usernames
 from .models import EmailMode, MemberSettings, Notification, Watch
+from .rules import can_see_topic
 
 
 def watch(user, **target):
@@ -32,8 +33,6 @@ def watch_toggle(user, **target):
 
 
 def can_read_topic(user, topic):
-    from .rules import can_see_topic
-
     return user.is_active and can_see_topic(user, topic)
 
 

@@ -11,7 +11,7 @@ from knowledge.models import ProjectTeamMember
 from knowledge.roles import Role, moderates
 
 from .access import can_read
-from .models import PostStatus
+from .models import PostStatus, TopicStatus
 
 
 def is_moderator(user):
@@ -22,9 +22,9 @@ def can_see_topic(user, topic):
     """Read access to the category, and a topic that is published (or the user's own, or a moderator's)."""
     if not can_read(topic.category.audience(), user):
         return False
-    if topic.status == "published" or is_moderator(user):
+    if topic.status == TopicStatus.PUBLISHED or is_moderator(user):
         return True
-    return topic.status == "held" and user.is_authenticated and topic.author_id == user.pk
+    return topic.status == TopicStatus.HELD and user.is_authenticated and topic.author_id == user.pk
 
 
 def can_reply(user, topic):

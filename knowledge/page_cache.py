@@ -28,6 +28,11 @@ def clear():
         cache.set(VERSION_KEY, 2, timeout=None)
 
 
+def version():
+    """The current generation: it changes whenever any content does (fragments key on it too)."""
+    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
 def clear_on_change(*args, **kwargs):
     """Signal receiver form of `clear`."""
     clear()
@@ -40,9 +45,8 @@ class AnonymousPageCacheMiddleware:
     def __call__(self, request):
         if not self.is_cacheable_request(request):
             return self.get_response(request)
-        version = cache.get_or_set(VERSION_KEY, 1, timeout=None)
         path = hashlib.sha1(request.get_full_path().encode()).hexdigest()  # Thai URLs are long when quoted
-        key = f"page-cache:{version}:{request.LANGUAGE_CODE}:{path}"
+        key = f"page-cache:{version()}:{request.LANGUAGE_CODE}:{path}"
         if stored := cache.get(key):
             return self.rebuild(stored)
         response = self.get_response(request)

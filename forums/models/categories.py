@@ -15,10 +15,11 @@ class CategoryQuerySet(models.QuerySet):
             return self
         readable = Q(access=Access.PUBLIC)
         if user.is_authenticated:
-            agency_ids = [int(t.split(":")[1]) for t in tokens if t.startswith("agency:")]
-            listed = Category.objects.filter(
-                Q(groups__in=user.groups.all()) | Q(agencies__in=agency_ids), access=Access.RESTRICTED
-            )
+            member = Q(groups__in=user.groups.all())
+            agency_id = getattr(getattr(user, "profile", None), "agency_id", None)
+            if agency_id:  # never `agencies=None`: that would match categories listing no agency
+                member |= Q(agencies=agency_id)
+            listed = Category.objects.filter(member, access=Access.RESTRICTED)
             readable |= Q(access=Access.STAFF) | Q(pk__in=listed.values("pk"))
         return self.filter(readable)
 

@@ -12,6 +12,7 @@ from taggit.models import TaggedItemBase
 from knowledge.roles import moderates
 
 from .categories import Category
+from .posts import PostStatus
 
 
 class TopicKind(models.TextChoices):
@@ -20,10 +21,8 @@ class TopicKind(models.TextChoices):
     QUESTION = "question", _("Clinic question")
 
 
-class TopicStatus(models.TextChoices):
-    PUBLISHED = "published", _("Published")
-    HELD = "held", _("Awaiting approval")
-    HIDDEN = "hidden", _("Hidden by a moderator")
+# A topic is published, held or hidden together with its opening post.
+TopicStatus = PostStatus
 
 
 class TopicQuerySet(models.QuerySet):

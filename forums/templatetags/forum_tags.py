@@ -4,9 +4,16 @@
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
+from .. import fragments
 from ..models import ReactionKind, Topic, TopicKind
 
 register = template.Library()
+
+
+@register.simple_tag
+def topic_rows(topics):
+    """{% topic_rows topics %}: the rows of a topic list, rendered once for everyone who may see them."""
+    return fragments.topic_rows(topics)
 
 
 @register.simple_tag(takes_context=True)

@@ -11,6 +11,7 @@ from wagtail.models import Page
 
 from knowledge.models import StrategyPage
 
+from .. import fragments
 from ..filters import TopicFilter
 from ..forms import AssignForm, ReplyForm
 from ..models import Bookmark, CaseStudy, Category, Post, PostImage, Reaction, Topic, Watch
@@ -105,6 +106,7 @@ class TopicView(View):
         page.object_list = list(page.object_list)
         for post in page.object_list:
             post.topic = topic  # the rules read the topic; loaded once, not once per post
+        fragments.with_bodies(page.object_list, topic)
         return page
 
     def render(self, request, topic, form, preview=None, status=200):

@@ -105,3 +105,18 @@ def test_the_topic_queryset_rule_matches_for_anonymous_users(secret_topic):
     from forums.models import Topic
 
     assert not Topic.objects.visible_to(AnonymousUser()).filter(pk=secret_topic.pk).exists()
+
+
+def test_a_member_without_an_agency_does_not_see_a_category_listing_only_groups(client, team):
+    from django.contrib.auth.models import Group
+
+    from forums.access import Access
+    from tests.factories import CategoryFactory
+
+    closed = CategoryFactory(name="ห้องเฉพาะกลุ่มผู้สื่อสาร", access=Access.RESTRICTED)
+    closed.groups.set([Group.objects.get(name="ผู้สื่อสาร")])
+    stranger = UserFactory(role="บุคลากร")  # no agency on the profile
+    topic(author=team, category=closed, title="เรื่องภายในของกลุ่มผู้สื่อสาร")
+    client.force_login(stranger)
+    assert client.get(closed.get_absolute_url()).status_code == 404
+    assert "เรื่องภายในของกลุ่มผู้สื่อสาร" not in text(client.get("/forums/topics/"))
