@@ -25,6 +25,7 @@ def manage(*args):
 
 def build(topics, posts):
     if (VAR_DIR / "ready").exists():
+        manage("migrate", "-v0")
         manage("collectstatic", "--noinput", "-v0")
         return
     shutil.rmtree(VAR_DIR, ignore_errors=True)

@@ -1,29 +1,37 @@
-"""Narrowing topic lists by the plan's taxonomy: strategy, project, agency, tag, kind and author."""
+"""Narrowing topic lists by the plan's taxonomy: strategy, project, agency, tag, kind and author.
+
+The choices are plain (code, label) lists kept in the cache for the current content generation: building
+them from page querysets on every request cost more than the rest of a topic list.
+"""
 
 import django_filters
+from django.core.cache import cache
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from knowledge import page_cache
 from knowledge.models import Agency, ProjectPage, StrategyPage
 
 from .models import Topic, TopicKind
 
 
+def taxonomy_choices():
+    key = f"forum-filter-choices:{page_cache.version()}:{get_language()}"
+    choices = cache.get(key)
+    if choices is None:
+        choices = {
+            "strategy": [(s.code, s.title) for s in StrategyPage.objects.live().order_by("number")],
+            "project": [(p.code, f"{p.code} {p.title}") for p in ProjectPage.objects.live().order_by("path")],
+            "agency": [(a.code, a.abbreviation) for a in Agency.objects.all()],
+        }
+        cache.set(key, choices, 3600)
+    return choices
+
+
 class TopicFilter(django_filters.FilterSet):
-    strategy = django_filters.ModelChoiceFilter(
-        label=_("Strategy"),
-        queryset=StrategyPage.objects.live().order_by("number"),
-        to_field_name="code",
-        method="filter_strategy",
-    )
-    project = django_filters.ModelChoiceFilter(
-        label=_("Project"),
-        queryset=ProjectPage.objects.live().order_by("path"),
-        to_field_name="code",
-        field_name="projects",
-    )
-    agency = django_filters.ModelChoiceFilter(
-        label=_("Agency"), queryset=Agency.objects.all(), to_field_name="code", method="filter_agency"
-    )
+    strategy = django_filters.ChoiceFilter(label=_("Strategy"), method="by_strategy")
+    project = django_filters.ChoiceFilter(label=_("Project"), method="by_project")
+    agency = django_filters.ChoiceFilter(label=_("Agency"), method="by_agency")
     tag = django_filters.CharFilter(label=_("Tag"), field_name="tags__slug")
     kind = django_filters.ChoiceFilter(label=_("Kind"), choices=TopicKind.choices)
     author = django_filters.CharFilter(label=_("Author"), field_name="author__username")
@@ -32,14 +40,29 @@ class TopicFilter(django_filters.FilterSet):
         model = Topic
         fields = ["strategy", "project", "agency", "tag", "kind", "author"]
 
-    def filter_strategy(self, topics, name, strategy):
-        return topics.for_strategy(strategy)
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, choices in taxonomy_choices().items():
+            self.filters[name].extra["choices"] = choices
 
-    def filter_agency(self, topics, name, agency):
-        return topics.for_agency(agency)
+    def by_strategy(self, topics, name, code):
+        return topics.for_strategy(StrategyPage.objects.get(code=code))
+
+    def by_project(self, topics, name, code):
+        return topics.filter(projects__code=code)
+
+    def by_agency(self, topics, name, code):
+        return topics.for_agency(Agency.objects.get(code=code))
 
     def active(self):
         """(parameter, shown value) of each filter in use, for the "remove filter" chips."""
         if not self.is_bound or not self.form.is_valid():
             return []
-        return [(name, value) for name, value in self.form.cleaned_data.items() if value]
+        labels = {
+            name: dict(self.form.fields[name].choices) for name in ("strategy", "project", "agency", "kind")
+        }
+        return [
+            (name, labels.get(name, {}).get(value, value))
+            for name, value in self.form.cleaned_data.items()
+            if value
+        ]

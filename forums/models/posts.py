@@ -46,7 +46,11 @@ class Post(models.Model):
     class Meta:
         ordering = ["topic", "number"]
         constraints = [models.UniqueConstraint(fields=["topic", "number"], name="unique_post_number")]
-        indexes = [models.Index(fields=["author", "created_at"], name="post_author_recent")]
+        indexes = [
+            models.Index(fields=["author", "created_at"], name="post_author_recent"),
+            # A topic's page counts and reads its visible posts in order from this index alone.
+            models.Index(fields=["topic", "status", "number"], name="post_topic_visible"),
+        ]
         verbose_name = _("Post")
         verbose_name_plural = _("Posts")
 

@@ -45,7 +45,7 @@ def viewer(context):
 @register.inclusion_tag("forums/includes/project_exchange.html", takes_context=True)
 def project_exchange(context, project, limit=8):
     """The project hub's cases and topics: what its teams shared and asked, as this reader may see it."""
-    topics = Topic.objects.visible_to(viewer(context)).filter(projects=project).listing()
+    topics = Topic.objects.visible_to(viewer(context)).filter(projects=project).rows()
     cases = list(topics.filter(kind=TopicKind.CASE)[:limit])
     others = list(topics.exclude(kind=TopicKind.CASE)[:limit])
     return {"project": project, "cases": cases, "others": others, "user": context.get("user")}

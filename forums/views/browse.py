@@ -37,7 +37,7 @@ class ForumIndexView(TemplateView):
         categories = Category.objects.visible_to(user).select_related("strategy", "project")
         return super().get_context_data(
             categories=categories,
-            latest=Topic.objects.visible_to(user).listing()[:10],
+            latest=Topic.objects.visible_to(user).rows()[:10],
             exemplary=exemplary_cases(user, limit=3),
             is_moderator=is_moderator(user),
             **kwargs,
@@ -59,7 +59,7 @@ class TopicListView(ListView):
             )
             topics = topics.filter(category=self.category)
         self.filter = TopicFilter(self.request.GET or None, queryset=topics)
-        return self.filter.qs.listing() if self.filter.is_bound else topics.listing()
+        return self.filter.qs.rows() if self.filter.is_bound else topics.rows()
 
     def get_context_data(self, **kwargs):
         watching = (

@@ -42,7 +42,7 @@ def notification_open(request, pk):
 @login_required
 def bookmark_list(request):
     ids = Bookmark.objects.filter(user=request.user).values("topic")
-    topics = Topic.objects.visible_to(request.user).filter(pk__in=ids).listing()
+    topics = Topic.objects.visible_to(request.user).filter(pk__in=ids).rows()
     return render(request, "forums/bookmarks.html", {"topics": topics})
 
 
