@@ -140,3 +140,42 @@ def test_the_exact_phrase_ranks_above_scattered_words(
         )
     found = titles(api(client, q="ประชุม คณะทำงาน", kind="update"))
     assert found.index(exact.title) < found.index(scattered.title)
+
+
+def test_forum_topics_cases_questions_and_replies_are_found_with_their_plan_links(client):
+    def first(**params):
+        [result] = api(client, **params)["results"][:1]
+        return result
+
+    case = first(q="ใบรับรองผลการเรียน", kind="case")
+    assert case["title"] == "ลดเวลาขอใบรับรองผลการเรียนจาก 7 วันเหลือ 1 วันด้วย MOE e-Service"
+    assert case["projects"] == ["โครงการพัฒนาระบบบริการอิเล็กทรอนิกส์ด้านการศึกษา (MOE e-Service)"]
+    assert case["strategies"] == ["การยกระดับการให้บริการประชาชนด้วยระบบดิจิทัล"]
+    assert "e-Service" in case["tags"]
+    question = first(q="ตัวชี้วัดเชิงคุณภาพ", kind="question")
+    assert question["url"].startswith("/forums/t/")
+    reply = first(q="ThaiD หนังสือเดินทาง", kind="reply")
+    assert reply["url"].startswith("/forums/p/") and "<mark>" in reply["snippet"]
+    topic = first(q="ชื่อบริการ ประชาชนค้นไม่เจอ", kind="topic")
+    assert topic["title"] == "ขอคำแนะนำตั้งชื่อบริการใน e-Service ให้ประชาชนเข้าใจ"
+
+
+def test_a_new_reply_is_found_after_commit_and_a_hidden_one_is_not(
+    client, django_capture_on_commit_callbacks
+):
+    from django.contrib.auth import get_user_model
+
+    from forums import services
+    from forums.models import Topic
+    from tests.factories import reply
+
+    topic = Topic.objects.get(title="อบรมออนไลน์นับชั่วโมงพัฒนาได้หรือไม่")
+    users = get_user_model().objects
+    with django_capture_on_commit_callbacks(execute=True):
+        answer = reply(
+            topic, author=users.get(username="team"), body="นับได้ตามประกาศ ก.ค.ศ. เรื่องเกณฑ์ชั่วโมงพัฒนาวิชาชีพ"
+        )
+    assert api(client, q="เกณฑ์ชั่วโมงพัฒนาวิชาชีพ", kind="reply")["count"] == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        services.post_set_hidden(post=answer, moderator=users.get(username="moderator"), hidden=True)
+    assert api(client, q="เกณฑ์ชั่วโมงพัฒนาวิชาชีพ", kind="reply")["count"] == 0
