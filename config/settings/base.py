@@ -17,6 +17,7 @@ def env_list(name, default=""):
 INSTALLED_APPS = [
     "knowledge",
     "forums",
+    "monitoring",
     "search",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
