@@ -5,7 +5,7 @@ from django import template
 from django.contrib.auth.models import AnonymousUser
 
 from .. import fragments
-from ..models import ReactionKind, Topic, TopicKind
+from ..models import Topic, TopicKind
 
 register = template.Library()
 
@@ -22,19 +22,6 @@ def page_query(context, number):
     query = context["request"].GET.copy()
     query["page"] = number
     return query.urlencode()
-
-
-@register.inclusion_tag("forums/includes/reaction_button.html", takes_context=True)
-def reaction_button(context, post, kind):
-    return {
-        "post": post,
-        "kind": kind,
-        "label": ReactionKind(kind).label,
-        "count": getattr(post, f"{kind}_count"),
-        "pressed": (post.pk, kind) in context.get("reacted", ()),
-        "user": context["user"],
-        "csrf_token": context.get("csrf_token"),
-    }
 
 
 def viewer(context):
