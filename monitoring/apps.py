@@ -7,3 +7,4 @@ class MonitoringConfig(AppConfig):
 
     name = "monitoring"
     verbose_name = _("Monitoring and evaluation")
+    demo_loader = "monitoring.demo.loader.MonitoringDemoLoader"  # run by `manage.py load_demo`

@@ -81,7 +81,9 @@ def test_demo_users_have_a_role_profile_and_agency():
 def delete_all_users():
     """Users own forum content (protected from deletion), so it goes first."""
     from forums.models import Adoption, ModerationLog, Topic
+    from monitoring.models import KpiReport
 
+    KpiReport.objects.all().delete()
     ModerationLog.objects.all().delete()
     Adoption.objects.all().delete()
     Topic.objects.all().delete()

@@ -1,0 +1,85 @@
+"""Demo KPI reports: every KPI's four quarters of FY2564 and FY2565, approved by the host unit, at four
+paces (ahead, on plan, lagging, stalled) so the dashboards show every status; one report returned with a
+comment and one awaiting review. Idempotent: a KPI that has reports is left alone."""
+
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+from django.utils import timezone
+
+from knowledge.models import Indicator
+from knowledge.thaidate import ce_year
+
+from ..models import KpiReport, ReportEvent, ReportStatus
+
+YEARS = (2564, 2565)
+PACES = (Decimal("1.1"), Decimal("1.0"), Decimal("0.85"), Decimal("0.4"))  # share of the year's way by Q4
+
+
+def quarter_end(fiscal_year, quarter):
+    """The last day of a quarter of a BE fiscal year (Q1 = October–December of the year before)."""
+    year = ce_year(fiscal_year) - (1 if quarter == 1 else 0)
+    month = {1: 12, 2: 3, 3: 6, 4: 9}[quarter]
+    day = {12: 31, 3: 31, 6: 30, 9: 30}[month]
+    return timezone.make_aware(datetime(year, month, day).replace(hour=16))
+
+
+class MonitoringDemoLoader:
+    def __init__(self):
+        self.created = {}
+        people = get_user_model().objects
+        self.team, self.host = people.get(username="team"), people.get(username="moderator")
+
+    @transaction.atomic
+    def load(self):
+        indicators = list(Indicator.objects.prefetch_related("targets").order_by("code"))
+        # The last quarter of the last KPI was returned; the one before it awaits review.
+        last_quarter = {
+            len(indicators) - 1: ReportStatus.RETURNED,
+            len(indicators) - 2: ReportStatus.SUBMITTED,
+        }
+        for index, indicator in enumerate(indicators):
+            if not indicator.reports.exists():
+                final = last_quarter.get(index, ReportStatus.APPROVED)
+                self.load_indicator(indicator, PACES[index % len(PACES)], final)
+        return self
+
+    def load_indicator(self, indicator, pace, final):
+        targets = {target.fiscal_year: target.value for target in indicator.targets.all()}
+        start = indicator.baseline or Decimal(0)
+        for year in YEARS:
+            if year not in targets:
+                continue
+            for quarter in range(1, 5):
+                value = (start + (targets[year] - start) * pace * quarter / 4).quantize(Decimal("0.01"))
+                latest = year == YEARS[-1] and quarter == 4
+                self.report(indicator, year, quarter, value, final if latest else ReportStatus.APPROVED)
+        self.created["kpi report"] = self.created.get("kpi report", 0) + 1
+
+    def report(self, indicator, year, quarter, value, status):
+        submitted = quarter_end(year, quarter) + timedelta(days=10)
+        reviewed = submitted + timedelta(days=3)
+        reviewer = None if status == ReportStatus.SUBMITTED else self.host
+        comment = "ค่าที่รายงานสูงกว่าไตรมาสก่อนมาก กรุณาแนบหลักฐานประกอบ" if status == ReportStatus.RETURNED else ""
+        report = KpiReport.objects.create(
+            indicator=indicator,
+            fiscal_year=year,
+            quarter=quarter,
+            value=value,
+            status=status,
+            note=f"ผลการดำเนินงานไตรมาส {quarter}/{year}",
+            reported_by=self.team,
+            submitted_at=submitted,
+            reviewed_by=reviewer,
+            reviewed_at=reviewed if reviewer else None,
+            review_comment=comment,
+        )
+        ReportEvent.objects.create(
+            report=report, actor=self.team, status=ReportStatus.SUBMITTED, value=value, created_at=submitted
+        )
+        if reviewer:
+            ReportEvent.objects.create(
+                report=report, actor=reviewer, status=status, value=value, note=comment, created_at=reviewed
+            )
