@@ -7,6 +7,15 @@ from django.http import HttpResponse
 from ..filters import TopicFilter
 from ..models import Topic
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value):
+    """Text as Excel shows it: a title starting like a formula is kept as text, never evaluated."""
+    text = str(value)
+    return f"'{text}" if text.startswith(FORMULA_START) else text
+
+
 COLUMNS = [
     "id",
     "kind",
@@ -32,7 +41,8 @@ def export_topics(request):
     writer.writerow(COLUMNS)
     for topic in topics:
         writer.writerow(
-            [
+            cell(value)
+            for value in [
                 topic.pk,
                 topic.kind,
                 topic.title,

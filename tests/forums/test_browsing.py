@@ -104,3 +104,9 @@ def test_topic_list_exports_as_csv_that_excel_reads_as_thai(client):
     assert len(text.strip().splitlines()) == 6  # header and five cases
     assert "กรณีตัวอย่าง" not in text.splitlines()[0]  # the header is stable column names
     assert "MOE e-Service" in text
+
+
+def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(client, staff, category):
+    topic(author=staff, category=category, title='=HYPERLINK("http://evil.example","ดูเพิ่ม")')
+    text = client.get("/forums/topics/export.csv").content.decode("utf-8")
+    assert "'=HYPERLINK(" in text and ',=HYPERLINK(' not in text
