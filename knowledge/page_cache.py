@@ -78,7 +78,8 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(stored):
-        status, content, headers, on_hit = stored
+        status, content, headers, *on_hit = stored  # entries stored before view counting have no hook
+        on_hit = on_hit[0] if on_hit else None
         if on_hit:
             function, args = on_hit
             import_string(function)(*args)
