@@ -109,4 +109,4 @@ def test_topic_list_exports_as_csv_that_excel_reads_as_thai(client):
 def test_a_title_that_looks_like_a_formula_stays_text_in_the_csv(client, staff, category):
     topic(author=staff, category=category, title='=HYPERLINK("http://evil.example","ดูเพิ่ม")')
     text = client.get("/forums/topics/export.csv").content.decode("utf-8")
-    assert "'=HYPERLINK(" in text and ',=HYPERLINK(' not in text
+    assert "'=HYPERLINK(" in text and ",=HYPERLINK(" not in text
