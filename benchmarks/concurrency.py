@@ -29,10 +29,11 @@ def prepare(env):
     from django.contrib.sessions.backends.db import SessionStore
 
     from forums.models import Category
-    from tests.factories import topic
+    from forums.services import topic_create
 
     people = [get_user_model().objects.create_user(f"racer{n}-{secrets.token_hex(3)}") for n in range(USERS)]
-    opened = topic(author=people[0], category=Category.objects.create(name="การทดสอบพร้อมกัน"))
+    category = Category.objects.create(name="การทดสอบพร้อมกัน")
+    opened = topic_create(author=people[0], category=category, title="ตอบพร้อมกัน", body="เริ่มหัวข้อ")
     sessions = []
     for user in people:
         session = SessionStore()
@@ -125,12 +126,14 @@ def main():
 
 
 def verify(opened, statuses):
+    from django.db import connection
+
     from forums.models import Post
 
     opened.refresh_from_db()
     opened.category.refresh_from_db()
     numbers = sorted(Post.objects.filter(topic=opened).values_list("number", flat=True))
-    vendor = __import__("django.db", fromlist=["connection"]).connection.vendor
+    vendor = connection.vendor
     print(
         f"{vendor}: {USERS} replies sent at once; answered {sorted(set(statuses.values()))}; "
         f"posts {len(numbers)} numbered {numbers[0]}–{numbers[-1]}; topic replies {opened.reply_count}; "

@@ -46,7 +46,8 @@ class AnonymousPageCacheMiddleware:
         if not self.is_cacheable_request(request):
             return self.get_response(request)
         path = hashlib.sha1(request.get_full_path().encode()).hexdigest()  # Thai URLs are long when quoted
-        key = f"page-cache:{version()}:{request.LANGUAGE_CODE}:{path}"
+        # "v2": entries now carry the on-hit call; older three-part entries are simply never read.
+        key = f"page-cache:v2:{version()}:{request.LANGUAGE_CODE}:{path}"
         if stored := cache.get(key):
             return self.rebuild(stored)
         response = self.get_response(request)
@@ -78,8 +79,7 @@ class AnonymousPageCacheMiddleware:
 
     @staticmethod
     def rebuild(stored):
-        status, content, headers, *on_hit = stored  # entries stored before view counting have no hook
-        on_hit = on_hit[0] if on_hit else None
+        status, content, headers, on_hit = stored
         if on_hit:
             function, args = on_hit
             import_string(function)(*args)

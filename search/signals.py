@@ -68,8 +68,11 @@ def category_access_changed(instance, action, **kwargs):
 
 def topic_of_changed(instance, **kwargs):
     """Case fields, tags and project links are part of their topic's entry."""
-    topic = instance.topic if hasattr(instance, "topic") else instance
-    queue([topic])
+    if isinstance(instance, CaseStudy):
+        instance = instance.topic
+    elif isinstance(instance, TopicTag):
+        instance = instance.content_object
+    queue([instance])
 
 
 def terms_changed(**kwargs):

@@ -17,7 +17,7 @@ from django.utils import timezone
 from knowledge.models import Agency, Indicator, ProjectPage, StrategyPage
 
 from .. import services
-from ..models import Category, Notification, Post, Topic
+from ..models import CaseStudy, Category, Notification, Post, Topic
 
 DATA_FILE = Path(__file__).with_name("forum.json")
 
@@ -102,4 +102,4 @@ class ForumDemoLoader:
 
     def endorse(self, topic, when):
         services.case_endorse(case=topic.case, moderator=self.users["moderator"])
-        topic.case.__class__.objects.filter(pk=topic.pk).update(endorsed_at=min(when, timezone.now()))
+        CaseStudy.objects.filter(pk=topic.pk).update(endorsed_at=min(when, timezone.now()))

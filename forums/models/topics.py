@@ -26,10 +26,10 @@ TopicStatus = PostStatus
 
 
 ROW_FIELDS = [
-    *("kind", "title", "status", "is_pinned", "is_locked", "is_closed", "reply_count", "view_count"),
-    *("created_at", "last_post_at", "answered_at", "due_on", "accepted_post_id", "category__name"),
-    *("author__username", "author__first_name", "author__last_name", "case__endorsed_at"),
-]
+    "kind", "title", "status", "is_pinned", "is_locked", "is_closed", "reply_count", "view_count",
+    "created_at", "last_post_at", "answered_at", "due_on", "accepted_post_id", "category__name",
+    "author__username", "author__first_name", "author__last_name", "case__endorsed_at",
+]  # fmt: skip
 
 
 class TopicQuerySet(models.QuerySet):

@@ -59,7 +59,7 @@ class TopicListView(ListView):
             )
             topics = topics.filter(category=self.category)
         self.filter = TopicFilter(self.request.GET or None, queryset=topics)
-        return self.filter.qs.rows() if self.filter.is_bound else topics.rows()
+        return self.filter.qs.rows()
 
     def get_context_data(self, **kwargs):
         watching = (

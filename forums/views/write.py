@@ -136,7 +136,7 @@ class PostEditView(View):
         if preview:
             context["preview"] = render_markdown(form.data.get("body", ""))
         return render(
-            request, self.template_name, context, status=200 if form.is_bound is False or preview else 400
+            request, self.template_name, context, status=200 if preview or not form.is_bound else 400
         )
 
 
