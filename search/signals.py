@@ -71,7 +71,7 @@ def topic_of_changed(instance, **kwargs):
     if isinstance(instance, CaseStudy):
         instance = instance.topic
     elif isinstance(instance, TopicTag):
-        instance = instance.content_object
+        instance = Topic(pk=instance.content_object_id)  # by id: on delete the topic may be gone already
     queue([instance])
 
 
