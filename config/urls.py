@@ -16,6 +16,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
     path("forums/", include("forums.urls")),
+    path("monitoring/", include("monitoring.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
 ]

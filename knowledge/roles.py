@@ -4,7 +4,11 @@ The groups themselves are created by a migration (0002_roles). Their permissions
 migration, because Django creates permission rows only once all apps have migrated.
 """
 
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import Group, Permission
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -114,3 +118,15 @@ def moderates(user):
             and user.groups.filter(name__in=[Role.MODERATOR, Role.ADMINISTRATOR]).exists()
         )
     return user._moderates
+
+
+def moderator_only(view):
+    """A view for the host unit: sign in first, then 403 for everyone else."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not moderates(request.user):
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return login_required(wrapper)

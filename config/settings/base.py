@@ -137,8 +137,14 @@ STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Files only some people may read (KPI evidence) live outside MEDIA_ROOT and are served by a view that checks.
+PRIVATE_MEDIA_ROOT = Path(os.environ.get("PRIVATE_MEDIA_ROOT", VAR_DIR / "private"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "private": {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": PRIVATE_MEDIA_ROOT, "base_url": "/private-media-is-not-served/"},
+    },
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
@@ -187,6 +193,13 @@ FORUM_IMAGE_MAX_PIXELS = 25_000_000
 FORUM_HOLIDAYS = env_list("FORUM_HOLIDAYS")  # ISO dates skipped when counting working days
 FORUM_TOPICS_PER_PAGE = 30
 FORUM_POSTS_PER_PAGE = 20
+
+# Monitoring and evaluation (monitoring/)
+MONITORING_REPORT_DUE_DAYS = 15  # a quarter's KPI report is due this many days after the quarter ends
+MONITORING_REMIND_BEFORE_DAYS = 7  # the first reminder goes out this many days before the deadline
+MONITORING_REMIND_AFTER_DAYS = 30  # overdue reminders go out until this many days after the deadline
+MONITORING_EVIDENCE_MAX_BYTES = 10 * 1024 * 1024
+MONITORING_COVERAGE_DAYS = 90  # "an update in the last N days" on the coverage table
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 

@@ -12,5 +12,6 @@ STORAGES["staticfiles"] = {"BACKEND": "django.contrib.staticfiles.storage.Static
 STATIC_ROOT = None  # static files come from the finders; no collectstatic before tests
 WHITENOISE_USE_FINDERS = True
 MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
+STORAGES["private"]["OPTIONS"]["location"] = VAR_DIR / "test-private"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - no connection may outlive a test (PostgreSQL teardown)

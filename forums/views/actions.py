@@ -1,7 +1,5 @@
 """Small actions on a post or topic, each a POST that returns to where the user was."""
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -13,11 +11,12 @@ from django.views.decorators.http import require_POST
 from taggit.models import Tag
 
 from knowledge.models import ProjectPage
+from knowledge.roles import moderator_only
 
 from .. import notifications, services
 from ..forms import AdoptForm, AssignForm, FlagForm, MoveForm
 from ..models import Bookmark, Category, ModerationAction, Post, ReactionKind, Topic
-from ..rules import can_see_topic, is_moderator
+from ..rules import can_see_topic
 
 
 def back(request, fallback):
@@ -39,16 +38,6 @@ def visible_post(request, pk):
     if not can_see_topic(request.user, post.topic):
         raise Http404
     return post
-
-
-def moderator_only(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not is_moderator(request.user):
-            raise PermissionDenied
-        return view(request, *args, **kwargs)
-
-    return login_required(wrapper)
 
 
 @require_POST

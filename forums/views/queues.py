@@ -5,9 +5,10 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.generic import ListView, TemplateView
 
+from knowledge.roles import moderator_only
+
 from ..forms import AssignForm
 from ..models import Flag, ModerationLog, Post, PostStatus, Topic
-from .actions import moderator_only
 
 
 @method_decorator(moderator_only, name="dispatch")

@@ -117,7 +117,6 @@ class ProjectPage(BasePage):
         context.update(
             agencies=self.project_agencies.select_related("agency"),
             budgets=self.budgets.all(),
-            indicators=self.indicators.prefetch_related("targets"),
             contacts=self.contacts.all(),
             pmqa_categories=self.pmqa_categories.all(),
             sub_plans=self.sub_plans.all(),

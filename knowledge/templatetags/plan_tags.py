@@ -54,12 +54,6 @@ def percent(value):
     return "–" if value is None else f"{number(round(Decimal(value), 1))}%"
 
 
-@register.simple_tag
-def target_for(indicator, fiscal_year):
-    """The indicator's target in a fiscal year, from its prefetched targets."""
-    return next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
-
-
 @register.inclusion_tag("includes/breadcrumbs.html")
 def breadcrumbs(page):
     """Home → … → parent links for a page (one query per page type on the way)."""
