@@ -32,6 +32,7 @@ def cell(value):
 
 def table_response(name, fmt, header, rows):
     """A download of `rows` under `header`, as `name`.csv or `name`.xlsx."""
+    header = [str(title) for title in header]  # titles may be lazy translations
     rows = ([cell(value) for value in row] for row in rows)
     content = xlsx_bytes(header, rows) if fmt == "xlsx" else csv_text(header, rows)
     response = HttpResponse(content, content_type=FORMATS[fmt])

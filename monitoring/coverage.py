@@ -22,6 +22,7 @@ CHECKS = {
     "update": _("Recent update"),
     "report": _("KPI report for the quarter"),
 }
+CHECK_WORDS = {True: _("Present"), False: _("Missing"), None: _("Not applicable")}
 
 
 @dataclass

@@ -145,6 +145,13 @@ def results(projects, fiscal_year):
     return [ProjectResult(p, kpis.get(p.pk, []), budgets.get(p.pk)) for p in projects]
 
 
+def kpi_result(indicator, fiscal_year):
+    """One KPI's result for a fiscal year (targets prefetched or not)."""
+    target = next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
+    values = dict(indicator.reports.approved().for_year(fiscal_year).values_list("quarter", "value"))
+    return KpiResult(indicator, fiscal_year, values, target)
+
+
 def by_strategy(project_results):
     """Group project results under their strategies, in plan order."""
     strategies = StrategyPage.objects.live().order_by("path")

@@ -9,11 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from knowledge import page_cache
-from knowledge.models import IndicatorDirection
 
 from .models import KpiReport, ReportEvent, ReportStatus
 from .rules import can_report, can_review
-from .status import Reading, kpi_status
 
 
 @transaction.atomic
@@ -56,18 +54,3 @@ def report_review(*, report, user, approve, comment=""):
     if approve:  # approved values change the public dashboards, which anonymous visitors get from cache
         transaction.on_commit(page_cache.clear)
     return report
-
-
-def indicator_status(indicator, fiscal_year):
-    """The KPI's status this fiscal year, from its latest approved quarter (monitoring.status)."""
-    latest = indicator.reports.approved().for_year(fiscal_year).order_by("-quarter").first()
-    target = next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
-    return kpi_status(
-        Reading(
-            value=latest.value if latest else None,
-            quarter=latest.quarter if latest else None,
-            target=target,
-            baseline=indicator.baseline,
-            decreasing=indicator.direction == IndicatorDirection.DECREASE,
-        )
-    )

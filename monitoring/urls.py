@@ -16,5 +16,6 @@ urlpatterns = [
     path("review/", reporting.ReviewQueueView.as_view(), name="review_queue"),
     path("review/<int:pk>/", reporting.ReviewView.as_view(), name="review"),
     path("coverage/", coverage.CoverageView.as_view(), name="coverage"),
+    path("export/coverage.<slug:fmt>", exports.export_coverage, name="export_coverage"),
     path("export/<slug:table>.<slug:fmt>", exports.export, name="export"),
 ]

@@ -2,7 +2,7 @@
 paces (ahead, on plan, lagging, stalled) so the dashboards show every status; one report returned with a
 comment and one awaiting review. Idempotent: a KPI that has reports is left alone."""
 
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -10,20 +10,18 @@ from django.db import transaction
 from django.utils import timezone
 
 from knowledge.models import Indicator
-from knowledge.thaidate import ce_year
 
+from ..fiscal import quarter_end
 from ..models import KpiReport, ReportEvent, ReportStatus
 
 YEARS = (2564, 2565)
 PACES = (Decimal("1.1"), Decimal("1.0"), Decimal("0.85"), Decimal("0.4"))  # share of the year's way by Q4
 
 
-def quarter_end(fiscal_year, quarter):
-    """The last day of a quarter of a BE fiscal year (Q1 = October–December of the year before)."""
-    year = ce_year(fiscal_year) - (1 if quarter == 1 else 0)
-    month = {1: 12, 2: 3, 3: 6, 4: 9}[quarter]
-    day = {12: 31, 3: 31, 6: 30, 9: 30}[month]
-    return timezone.make_aware(datetime(year, month, day).replace(hour=16))
+def reported_at(fiscal_year, quarter, days_after):
+    """A time some days after a quarter ends, in the afternoon (demo reports come in after the quarter)."""
+    day = quarter_end(fiscal_year, quarter) + timedelta(days=days_after)
+    return timezone.make_aware(datetime.combine(day, time(16)))
 
 
 class MonitoringDemoLoader:
@@ -35,16 +33,18 @@ class MonitoringDemoLoader:
     @transaction.atomic
     def load(self):
         indicators = list(Indicator.objects.prefetch_related("targets").order_by("code"))
-        # The last quarter of the last KPI was returned; the one before it awaits review.
-        last_quarter = {
-            len(indicators) - 1: ReportStatus.RETURNED,
-            len(indicators) - 2: ReportStatus.SUBMITTED,
-        }
+        # The demo team's last KPI has its last quarter returned; the KPI before it has one awaiting review,
+        # so signing in as "team" shows both sides of the workflow.
+        own = [kpi.pk for kpi in indicators if kpi.project_id in self.team_projects()]
+        last_quarter = {own[-1]: ReportStatus.RETURNED, own[-2]: ReportStatus.SUBMITTED}
         for index, indicator in enumerate(indicators):
             if not indicator.reports.exists():
-                final = last_quarter.get(index, ReportStatus.APPROVED)
+                final = last_quarter.get(indicator.pk, ReportStatus.APPROVED)
                 self.load_indicator(indicator, PACES[index % len(PACES)], final)
         return self
+
+    def team_projects(self):
+        return set(self.team.project_memberships.values_list("project_id", flat=True))
 
     def load_indicator(self, indicator, pace, final):
         targets = {target.fiscal_year: target.value for target in indicator.targets.all()}
@@ -59,8 +59,7 @@ class MonitoringDemoLoader:
         self.created["kpi report"] = self.created.get("kpi report", 0) + 1
 
     def report(self, indicator, year, quarter, value, status):
-        submitted = quarter_end(year, quarter) + timedelta(days=10)
-        reviewed = submitted + timedelta(days=3)
+        submitted, reviewed = reported_at(year, quarter, 10), reported_at(year, quarter, 13)
         reviewer = None if status == ReportStatus.SUBMITTED else self.host
         comment = "ค่าที่รายงานสูงกว่าไตรมาสก่อนมาก กรุณาแนบหลักฐานประกอบ" if status == ReportStatus.RETURNED else ""
         report = KpiReport.objects.create(

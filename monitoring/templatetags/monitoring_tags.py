@@ -2,6 +2,7 @@
 
 from django import template
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
 from ..charts import BarChart
@@ -42,7 +43,6 @@ def budget_chart(budgets):
 @register.simple_tag
 def coverage_mark(held):
     """✓ / ✗ / – with words for screen readers."""
-    from django.utils.html import format_html
 
     marks = {
         True: ("ok", "✓", _("Yes")),

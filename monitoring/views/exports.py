@@ -1,14 +1,13 @@
 """KPI values and statuses, budgets and coverage as CSV or XLSX (knowledge.spreadsheets)."""
 
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge.roles import moderates
-from knowledge.spreadsheets import table_response
+from knowledge.roles import moderator_only
+from knowledge.spreadsheets import FORMATS, table_response
 
-from ..coverage import CHECKS
+from ..coverage import CHECK_WORDS, CHECKS
 from ..dashboard import by_strategy, plan_years, project_queryset, results
 from .coverage import coverage_table, lead_agency
 from .dashboards import chosen_year
@@ -82,37 +81,31 @@ def budget_table(project_results):
     return header, rows
 
 
-def coverage_export(request):
-    if not moderates(request.user):
-        raise PermissionDenied
-    table = coverage_table(request)
-    yes, no, not_applicable = _("Yes"), _("No"), _("Not applicable")
+@moderator_only
+def export_coverage(request, fmt):
+    """The coverage table as the host unit sees it (same ?days= and ?sort=)."""
+    if fmt not in FORMATS:
+        raise Http404
     header = [_("Project code"), _("Project"), _("Lead agency"), *CHECKS.values(), _("Gaps")]
     rows = [
         [
             row.project.code,
             row.project.display_title,
             lead_agency(row.project),
-            *({True: yes, False: no, None: not_applicable}[row.checks[check]] for check in CHECKS),
+            *(CHECK_WORDS[row.checks[check]] for check in CHECKS),
             row.gaps,
         ]
-        for row in table["rows"]
+        for row in coverage_table(request)["rows"]
     ]
-    return header, rows
+    name = f"coverage-{timezone.localdate().isoformat()}"
+    return table_response(name, fmt, header, rows)
 
 
 def export(request, table, fmt):
-    """/monitoring/export/<table>.<csv|xlsx>: the dashboards' year (?year=) unless the table is coverage."""
-    if fmt not in ("csv", "xlsx"):
+    """/monitoring/export/<kpis|budgets>.<csv|xlsx> for the dashboards' fiscal year (?year=)."""
+    tables = {"kpis": kpi_table, "budgets": budget_table}
+    if fmt not in FORMATS or table not in tables:
         raise Http404
-    if table == "coverage":
-        header, rows = coverage_export(request)
-        name = f"coverage-{timezone.localdate().isoformat()}"
-    elif table in ("kpis", "budgets"):
-        year = chosen_year(request, plan_years())
-        project_results = results(project_queryset(), year)
-        header, rows = (kpi_table if table == "kpis" else budget_table)(project_results)
-        name = f"{table}-{year}"
-    else:
-        raise Http404
-    return table_response(name, fmt, [str(title) for title in header], rows)
+    year = chosen_year(request, plan_years())
+    header, rows = tables[table](results(project_queryset(), year))
+    return table_response(f"{table}-{year}", fmt, header, rows)

@@ -5,8 +5,8 @@ from collections import Counter
 import pytest
 
 from knowledge.models import Indicator
+from monitoring.dashboard import kpi_result
 from monitoring.models import KpiReport, ReportStatus
-from monitoring.services import indicator_status
 from monitoring.status import KpiStatus
 
 pytestmark = pytest.mark.django_db
@@ -20,7 +20,7 @@ def test_every_kpi_has_eight_quarters_over_two_fiscal_years():
 
 
 def test_the_demo_shows_every_status_and_one_returned_and_one_waiting_report():
-    statuses = Counter(indicator_status(kpi, 2565) for kpi in Indicator.objects.prefetch_related("targets"))
+    statuses = Counter(kpi_result(kpi, 2565).status for kpi in Indicator.objects.prefetch_related("targets"))
     assert {KpiStatus.ON_TRACK, KpiStatus.AT_RISK, KpiStatus.OFF_TRACK} <= set(statuses)
     returned = KpiReport.objects.get(status=ReportStatus.RETURNED)
     assert returned.review_comment and list(returned.events.values_list("status", flat=True)) == [

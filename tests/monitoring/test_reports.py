@@ -3,33 +3,15 @@
 from decimal import Decimal
 
 import pytest
-from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 
-from knowledge.models import Indicator, ProjectTeamMember
+from knowledge.models import Indicator
+from monitoring.dashboard import kpi_result
 from monitoring.models import ReportStatus
-from monitoring.services import indicator_status, report_review, report_submit
+from monitoring.services import report_review, report_submit
 from monitoring.status import KpiStatus
-from tests.factories import IndicatorFactory, UserFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def kpi(project):
-    return IndicatorFactory(project=project, baseline=50, targets={2565: 80})
-
-
-@pytest.fixture
-def member(project):
-    user = UserFactory(role="ทีมโครงการ")
-    ProjectTeamMember.objects.create(project=project, user=user)
-    return user
-
-
-@pytest.fixture
-def host():
-    return get_user_model().objects.get(username="moderator")
 
 
 def test_a_team_reports_only_for_its_own_projects(kpi, member):
@@ -51,7 +33,7 @@ def test_only_the_host_unit_reviews_and_a_return_needs_a_comment(kpi, member, ho
 def test_returned_then_fixed_then_approved_with_the_whole_history(kpi, member, host):
     report = report_submit(indicator=kpi, fiscal_year=2565, quarter=2, value=Decimal(600), user=member)
     report_review(report=report, user=host, approve=False, comment="ค่าเกินร้อยละ 100 กรุณาตรวจสอบ")
-    assert indicator_status(kpi, 2565) == KpiStatus.NO_DATA  # nothing approved yet
+    assert kpi_result(kpi, 2565).status == KpiStatus.NO_DATA  # nothing approved yet
     report = report_submit(indicator=kpi, fiscal_year=2565, quarter=2, value=Decimal(66), user=member)
     report_review(report=report, user=host, approve=True)
     history = list(report.events.values_list("status", "value", "actor__username"))
@@ -61,6 +43,6 @@ def test_returned_then_fixed_then_approved_with_the_whole_history(kpi, member, h
         ("submitted", Decimal("66.00")),
         ("approved", Decimal("66.00")),
     ]
-    assert indicator_status(kpi, 2565) == KpiStatus.ON_TRACK  # 16/30 of the way by Q2
+    assert kpi_result(kpi, 2565).status == KpiStatus.ON_TRACK  # 16/30 of the way by Q2
     with pytest.raises(ValidationError):
         report_submit(indicator=kpi, fiscal_year=2565, quarter=2, value=Decimal(1), user=member)
