@@ -6,30 +6,15 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from forums.models import Topic
-from knowledge.models import Agency, ProjectPage, ProjectTeamMember
+from knowledge.models import ProjectPage, ProjectTeamMember
 from knowledge.roles import Role
-from tests.factories import UserFactory, reply, topic
+from tests.browser.helpers import person, sign_in
+from tests.factories import reply, topic
 
 
 @pytest.fixture(autouse=True)
 def trusted_newcomers(settings):
     settings.FORUM_HOLD_FIRST_POST = False  # approval of first posts is tested without a browser
-
-
-def person(username, role, agency="ops"):
-    user = UserFactory(username=username, role=role)
-    user.profile.agency = Agency.objects.get(code=agency)
-    user.profile.save()
-    return user
-
-
-def sign_in(page, site, username, next_path):
-    page.context.clear_cookies()
-    page.goto(f"{site.url}/accounts/login/?next={next_path}")
-    page.get_by_label("ชื่อผู้ใช้").fill(username)
-    page.get_by_label("รหัสผ่าน").fill("secret-pass-2565")
-    page.get_by_role("button", name="เข้าสู่ระบบ").click()
-    expect(page).to_have_url(f"{site.url}{next_path}")
 
 
 def test_a_team_member_posts_a_case_with_a_picture_linked_to_a_project(demo_site, browser_page, tmp_path):
