@@ -18,13 +18,13 @@ def test_visitor_reaches_a_project_hub_from_home_and_reads_it_in_english(demo_si
 
     page.get_by_role("link", name="โครงการระบบรับสมัครนักเรียนออนไลน์").click()
     expect(page).to_have_url(demo_site.url + "/plan/s1/s1-p2/")
-    expect(page.get_by_role("heading", name="ตัวชี้วัด", exact=True)).to_be_visible()
+    expect(page.get_by_role("heading", name="ผลการดำเนินงาน: ตัวชี้วัดและองค์ความรู้")).to_be_visible()
     expect(page.get_by_role("table").first).to_contain_text("เป้าหมาย 2565")
 
     page.get_by_role("button", name="English").click()
     expect(page).to_have_url(demo_site.url + "/plan/s1/s1-p2/")
     expect(page.locator("html")).to_have_attribute("lang", "en")
-    expect(page.get_by_role("heading", name="Key performance indicators")).to_be_visible()
+    expect(page.get_by_role("heading", name="Results: KPIs and knowledge")).to_be_visible()
     expect(page.get_by_role("heading", level=1)).to_have_text("Online student admission system project")
 
 
