@@ -31,8 +31,11 @@ PAGES = {
     "agency": "/agencies/obec/",
     "manual": "/plan/s3/s3-p2/clinic-manual-e2/",
     "standard": "/plan/s2/s2-p3/ea-standard-e1/",
+    "M&E dashboard": "/monitoring/?year=2565",
 }
-TARGETS = {"home": 0.12, "project hub": 0.12, "manual": 0.12}
+TARGETS = {"home": 0.12, "project hub": 0.12, "manual": 0.12, "M&E dashboard": 0.10}
+# The plan dashboard must also hold its target when rendered every time (a report was just approved).
+UNCACHED_TARGETS = {"M&E dashboard": 0.10}
 
 
 def start_server(port, page_cache_seconds):
@@ -154,7 +157,10 @@ def main():
     queries = query_counts()
     report("As anonymous visitors get them (page cache on):", cached, targets=TARGETS)
     report(
-        "Rendered on every request (page cache off), with SQL queries per render:", uncached, queries=queries
+        "Rendered on every request (page cache off), with SQL queries per render:",
+        uncached,
+        targets=UNCACHED_TARGETS,
+        queries=queries,
     )
 
 

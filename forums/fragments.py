@@ -6,8 +6,6 @@ language and what the piece shows, so an edit, a hidden post or a moved topic is
 View and reaction counts may lag by up to FRAGMENT_SECONDS.
 """
 
-import hashlib
-
 from django.core.cache import cache
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
@@ -18,20 +16,10 @@ from knowledge import page_cache
 FRAGMENT_SECONDS = 60
 
 
-def cached(name, parts, render):
-    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
-    key = f"forum-fragment:{page_cache.version()}:{get_language()}:{name}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return mark_safe(html)
-
-
 def topic_rows(topics):
     topics = list(topics)
-    return cached(
-        "rows",
+    return page_cache.fragment(
+        "forum-rows",
         [topic.pk for topic in topics],
         lambda: render_to_string("forums/includes/topic_table.html", {"topics": topics}),
     )

@@ -15,6 +15,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.module_loading import import_string
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
 VERSION_KEY = "page-cache:version"
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
@@ -31,6 +33,22 @@ def clear():
 def version():
     """The current generation: it changes whenever any content does (fragments key on it too)."""
     return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+
+
+def fragment(name, parts, render, seconds=60):
+    """A rendered piece of a page, cached per content generation and language.
+
+    Signed-in people never get whole cached pages, but much of what they see is the same for everyone:
+    such a piece is rendered once per generation (any content change starts a new one), keyed by `name`
+    and the `parts` that decide what it shows.
+    """
+    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
+    key = f"fragment:{version()}:{get_language()}:{name}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, seconds)
+    return mark_safe(html)
 
 
 def clear_on_change(*args, **kwargs):

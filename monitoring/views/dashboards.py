@@ -2,9 +2,11 @@
 
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.views.generic import TemplateView
 
+from knowledge import page_cache
 from knowledge.models import Agency, Indicator
 from knowledge.roles import moderates
 from knowledge.thaidate import fold_thai_digits
@@ -13,6 +15,8 @@ from ..charts import BarChart
 from ..dashboard import Totals, by_strategy, kpi_histories, plan_years, project_queryset, results
 from ..fiscal import default_year
 from ..rules import can_report
+
+DASHBOARD_SECONDS = 600
 
 
 def chosen_year(request, years):
@@ -24,22 +28,35 @@ def chosen_year(request, years):
 
 
 class YearDashboardView(TemplateView):
-    """A dashboard of some projects in one fiscal year, with a year picker."""
+    """A dashboard of some projects in one fiscal year, with a year picker.
+
+    The body is the same for every reader, so it is rendered once per content generation
+    (knowledge.page_cache.fragment): approving a report or publishing a budget starts a new one.
+    """
+
+    body_template = None
 
     def projects(self):
         return project_queryset()
 
+    def body_key(self, year):
+        return [year]
+
+    def body_context(self, year):
+        project_results = results(self.projects(), year)
+        return {"year": year, "project_results": project_results, "totals": Totals(project_results)}
+
     def get_context_data(self, **kwargs):
         years = plan_years()
         year = chosen_year(self.request, years)
-        project_results = results(self.projects(), year)
+        body = page_cache.fragment(
+            self.body_template,
+            self.body_key(year),
+            lambda: render_to_string(self.body_template, self.body_context(year)),
+            seconds=DASHBOARD_SECONDS,
+        )
         return super().get_context_data(
-            years=years,
-            year=year,
-            project_results=project_results,
-            totals=Totals(project_results),
-            moderator=moderates(self.request.user),
-            **kwargs,
+            years=years, year=year, body=body, moderator=moderates(self.request.user), **kwargs
         )
 
 
@@ -47,9 +64,10 @@ class PlanDashboardView(YearDashboardView):
     """Per strategy: projects by status, KPIs on track, budget disbursed."""
 
     template_name = "monitoring/plan_dashboard.html"
+    body_template = "monitoring/includes/plan_body.html"
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def body_context(self, year):
+        context = super().body_context(year)
         strategies = by_strategy(context["project_results"])
         rows = [(s.strategy.display_title, s.allocated, s.disbursed) for s in strategies]
         return {
@@ -64,18 +82,28 @@ class AgencyDashboardView(YearDashboardView):
     """The projects an agency leads or partners in."""
 
     template_name = "monitoring/agency_dashboard.html"
+    body_template = "monitoring/includes/agency_body.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        self.agency = get_object_or_404(Agency, code=kwargs["code"])
+        return super().dispatch(request, *args, **kwargs)
 
     def projects(self):
         return project_queryset().for_agency(self.agency)
 
-    def get_context_data(self, **kwargs):
-        self.agency = get_object_or_404(Agency, code=self.kwargs["code"])
-        context = super().get_context_data(agency=self.agency, **kwargs)
+    def body_key(self, year):
+        return [self.agency.pk, year]
+
+    def body_context(self, year):
+        context = super().body_context(year)
         rows = [
             (r.project.code, r.budget.allocated if r.budget else 0, r.budget.disbursed if r.budget else 0)
             for r in context["project_results"]
         ]
-        return {**context, "chart": BarChart(rows)}
+        return {**context, "agency": self.agency, "chart": BarChart(rows)}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(agency=self.agency, **kwargs)
 
 
 class IndicatorView(TemplateView):
