@@ -36,7 +36,7 @@ class MonitoringDemoLoader:
         # The demo team's last KPI has its last quarter returned; the KPI before it has one awaiting review,
         # so signing in as "team" shows both sides of the workflow.
         own = [kpi.pk for kpi in indicators if kpi.project_id in self.team_projects()]
-        last_quarter = {own[-1]: ReportStatus.RETURNED, own[-2]: ReportStatus.SUBMITTED}
+        last_quarter = dict(zip(reversed(own), (ReportStatus.RETURNED, ReportStatus.SUBMITTED), strict=False))
         for index, indicator in enumerate(indicators):
             if not indicator.reports.exists():
                 final = last_quarter.get(indicator.pk, ReportStatus.APPROVED)
