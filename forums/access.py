@@ -8,7 +8,7 @@ index, which stores entries apart from the forum, can apply the same rule withou
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.roles import moderates
+from knowledge.roles import group_ids, moderates
 
 SIGNED_IN = "user"
 
@@ -35,7 +35,7 @@ def audience_of(user):
         if moderates(user):
             user._forum_audience = None
         else:
-            tokens = {SIGNED_IN, *(group_token(pk) for pk in user.groups.values_list("pk", flat=True))}
+            tokens = {SIGNED_IN, *(group_token(pk) for pk in group_ids(user))}
             agency_id = getattr(getattr(user, "profile", None), "agency_id", None)
             if agency_id:
                 tokens.add(agency_token(agency_id))

@@ -13,7 +13,35 @@ from django.utils.translation import get_language
 
 from knowledge import page_cache
 
+from .access import audience_of
+from .models import Topic, TopicStatus
+
 FRAGMENT_SECONDS = 60
+
+
+def viewer_key(user):
+    """Who sees the same lists: moderators, anonymous visitors, or one set of audience tokens. A member
+    with topics waiting for approval sees those too, so their lists are their own until it is given."""
+    tokens = audience_of(user)
+    if tokens is None:
+        return ["moderator"]
+    key = sorted(tokens)
+    if user.is_authenticated and Topic.objects.filter(author=user, status=TopicStatus.HELD).exists():
+        key.append(f"author:{user.pk}")
+    return key
+
+
+def page_body(name, request, parts, template, context):
+    """The main part of a list page, rendered once for everyone who sees the same thing.
+
+    `context` is called only when the piece is not cached, so its queries run only then.
+    """
+    return page_cache.fragment(
+        name,
+        [*parts, *viewer_key(request.user)],
+        lambda: render_to_string(template, {"request": request, "user": request.user, **context()}),
+        seconds=FRAGMENT_SECONDS,
+    )
 
 
 def topic_rows(topics):

@@ -110,13 +110,20 @@ def grant_communicators(updates_index):
         grant_page_permissions(communicators, updates_index, PAGE_EDITING)
 
 
+def group_ids(user):
+    """The ids of the user's groups, read once per request (with whether they moderate)."""
+    if not hasattr(user, "_group_ids"):
+        groups = list(user.groups.values_list("pk", "name")) if user.is_authenticated else []
+        user._group_ids = {pk for pk, _name in groups}
+        user._moderates = user.is_superuser or any(
+            name in (Role.MODERATOR, Role.ADMINISTRATOR) for _pk, name in groups
+        )
+    return user._group_ids
+
+
 def moderates(user):
     """Whether the user is a moderator of the host unit or an administrator (asked once per request)."""
-    if not hasattr(user, "_moderates"):
-        user._moderates = user.is_superuser or (
-            user.is_authenticated
-            and user.groups.filter(name__in=[Role.MODERATOR, Role.ADMINISTRATOR]).exists()
-        )
+    group_ids(user)
     return user._moderates
 
 

@@ -6,7 +6,7 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.generic import ListView, TemplateView, View
+from django.views.generic import TemplateView, View
 from wagtail.models import Page
 
 from knowledge.models import StrategyPage
@@ -34,45 +34,50 @@ class ForumIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         user = self.request.user
-        categories = Category.objects.visible_to(user).select_related("strategy", "project")
-        return super().get_context_data(
-            categories=categories,
-            latest=Topic.objects.visible_to(user).rows()[:10],
-            exemplary=exemplary_cases(user, limit=3),
-            is_moderator=is_moderator(user),
-            **kwargs,
-        )
+
+        def body():
+            categories = Category.objects.visible_to(user).select_related("strategy", "project")
+            return {
+                "categories": categories,
+                "latest": Topic.objects.visible_to(user).rows()[:10],
+                "exemplary": exemplary_cases(user, limit=3),
+            }
+
+        body = fragments.page_body("forum-index", self.request, [], "forums/includes/index_body.html", body)
+        return super().get_context_data(body=body, is_moderator=is_moderator(user), **kwargs)
 
 
-class TopicListView(ListView):
+class TopicListView(TemplateView):
     """Topics of one category, or of the whole exchange, narrowed by the plan's taxonomy."""
 
     template_name = "forums/topic_list.html"
-    paginate_by = settings.FORUM_TOPICS_PER_PAGE
-    category = None
-
-    def get_queryset(self):
-        topics = Topic.objects.visible_to(self.request.user)
-        if "pk" in self.kwargs:
-            self.category = get_object_or_404(
-                Category.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
-            )
-            topics = topics.filter(category=self.category)
-        self.filter = TopicFilter(self.request.GET or None, queryset=topics)
-        return self.filter.qs.rows()
 
     def get_context_data(self, **kwargs):
-        watching = (
-            self.category
-            and Watch.objects.filter(user_id=self.request.user.pk, category=self.category).exists()
+        user, category = self.request.user, None
+        if "pk" in self.kwargs:
+            category = get_object_or_404(Category.objects.visible_to(user), pk=self.kwargs["pk"])
+        watching = category and Watch.objects.filter(user_id=user.pk, category=category).exists()
+        body = fragments.page_body(
+            "forum-list",
+            self.request,
+            [category and category.pk, self.request.GET.urlencode()],
+            "forums/includes/topic_list_body.html",
+            lambda: self.body_context(category),
         )
-        return super().get_context_data(
-            category=self.category,
-            filter=self.filter,
-            active_filters=self.filter.active(),
-            watching=watching,
-            **kwargs,
-        )
+        return super().get_context_data(category=category, watching=watching, body=body, **kwargs)
+
+    def body_context(self, category):
+        topics = Topic.objects.visible_to(self.request.user)
+        if category:
+            topics = topics.filter(category=category)
+        topic_filter = TopicFilter(self.request.GET or None, queryset=topics)
+        paginator = Paginator(topic_filter.qs.rows(), settings.FORUM_TOPICS_PER_PAGE)
+        return {
+            "category": category,
+            "filter": topic_filter,
+            "active_filters": topic_filter.active(),
+            "page_obj": paginator.get_page(self.request.GET.get("page")),
+        }
 
 
 class TopicView(View):
@@ -111,11 +116,8 @@ class TopicView(View):
 
     def render(self, request, topic, form, preview=None, status=200):
         user = request.user
-        page = self.posts(request, topic)
         context = {
             "topic": topic,
-            "page_obj": page,
-            "posts": page.object_list,
             "form": form,
             "preview": preview,
             "projects": topic.projects.all(),
@@ -124,13 +126,17 @@ class TopicView(View):
             "can_reply": can_reply(user, topic),
             "can_accept": can_accept(user, topic),
             "is_moderator": is_moderator(user),
-            **self.personal(user, topic, page.object_list),
         }
-        for post in page.object_list:  # plain data for the buttons: cheaper than a template tag per post
-            post.reaction_buttons = [
-                (kind, label, getattr(post, f"{kind}_count"), (post.pk, kind) in context["reacted"])
-                for kind, label in ReactionKind.choices
-            ]
+        if user.is_authenticated:
+            context.update(self.post_list(request, topic))
+        else:  # no buttons of their own: visitors share one rendering of each page of posts
+            context["posts_html"] = fragments.page_body(
+                "forum-posts",
+                request,
+                [topic.pk, request.GET.get("page")],
+                "forums/includes/post_list.html",
+                lambda: {**context, **self.post_list(request, topic)},
+            )
         if topic.is_case:
             context["case"] = self.case(topic)
         if context["is_moderator"]:
@@ -142,6 +148,17 @@ class TopicView(View):
             topic_viewed(topic.pk)
             response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
         return response
+
+    def post_list(self, request, topic):
+        """One page of posts, with what this reader did to them and may do with them."""
+        page = self.posts(request, topic)
+        personal = self.personal(request.user, topic, page.object_list)
+        for post in page.object_list:  # plain data for the buttons: cheaper than a template tag per post
+            post.reaction_buttons = [
+                (kind, label, getattr(post, f"{kind}_count"), (post.pk, kind) in personal["reacted"])
+                for kind, label in ReactionKind.choices
+            ]
+        return {"page_obj": page, "posts": page.object_list, **personal}
 
     def accepted(self, request, topic):
         if not topic.accepted_post_id:

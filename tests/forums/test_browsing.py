@@ -30,13 +30,22 @@ def test_replies_update_the_topic_counters_and_last_activity(staff, team, catego
 
 
 def test_topic_page_counts_views_even_when_served_from_the_page_cache(client, staff, category, settings):
-    settings.PAGE_CACHE_SECONDS = 60
+    settings.PAGE_CACHE_SECONDS, settings.FORUM_VIEW_BATCH = 60, 1
     opened = topic(author=staff, category=category)
     first = client.get(opened.get_absolute_url())
     second = client.get(opened.get_absolute_url())
     assert "X-Page-Cache" not in first and second["X-Page-Cache"] == "hit"
     opened.refresh_from_db()
     assert opened.view_count == 2
+
+
+def test_views_reach_the_topic_in_batches_and_none_is_lost(client, staff, category, settings):
+    settings.PAGE_CACHE_SECONDS, settings.FORUM_VIEW_BATCH = 60, 4
+    opened = topic(author=staff, category=category)
+    for expected in (0, 0, 0, 4, 4, 4, 4, 8):
+        client.get(opened.get_absolute_url())
+        opened.refresh_from_db()
+        assert opened.view_count == expected
 
 
 def test_replies_are_paginated_and_a_post_link_opens_its_page(client, staff, category):

@@ -120,3 +120,25 @@ def test_a_member_without_an_agency_does_not_see_a_category_listing_only_groups(
     client.force_login(stranger)
     assert client.get(closed.get_absolute_url()).status_code == 404
     assert "เรื่องภายในของกลุ่มผู้สื่อสาร" not in text(client.get("/forums/topics/"))
+
+
+def test_lists_an_insider_saw_first_are_not_served_to_an_outsider(client, secret_topic, team, outsider):
+    """List bodies are cached per audience: what the team saw must not reach the next reader."""
+    client.force_login(team)
+    assert SECRET in text(client.get("/forums/")) and SECRET in text(client.get("/forums/topics/"))
+    client.force_login(outsider)
+    assert SECRET not in text(client.get("/forums/")) and SECRET not in text(client.get("/forums/topics/"))
+    client.logout()
+    assert SECRET not in text(client.get("/forums/topics/"))
+
+
+def test_a_topic_waiting_for_approval_shows_only_in_its_authors_lists(client, category, settings):
+    settings.FORUM_HOLD_FIRST_POST = True
+    newcomer, colleague = UserFactory(role="บุคลากร"), UserFactory(role="บุคลากร")
+    from forums import services
+
+    services.topic_create(author=newcomer, category=category, title="หัวข้อของผู้ใช้ใหม่รออนุมัติ", body="ข้อความ")
+    client.force_login(newcomer)
+    assert "หัวข้อของผู้ใช้ใหม่รออนุมัติ" in text(client.get(category.get_absolute_url()))
+    client.force_login(colleague)  # same groups, no agency: the same audience as the newcomer
+    assert "หัวข้อของผู้ใช้ใหม่รออนุมัติ" not in text(client.get(category.get_absolute_url()))
