@@ -26,6 +26,16 @@ class PostQuerySet(models.QuerySet):
             shown |= Q(status=PostStatus.HELD, author=user)
         return self.filter(shown)
 
+    def visible_count(self, user):
+        """How many of these visible_to(user) shows: one indexed count per status, as an OR of statuses
+        makes the database read every row of a long topic."""
+        if user.is_authenticated and moderates(user):
+            return self.count()
+        count = self.filter(status=PostStatus.PUBLISHED).count()
+        if user.is_authenticated:
+            count += self.filter(status=PostStatus.HELD, author=user).count()
+        return count
+
 
 class Post(models.Model):
     """One message in a topic. Markdown in; sanitised HTML rendered once, on save."""

@@ -6,6 +6,8 @@ from django.core.paginator import Paginator
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.backends.utils import csrf_input
+from django.urls import reverse
 from django.views.generic import TemplateView, View
 from wagtail.models import Page
 
@@ -107,7 +109,9 @@ class TopicView(View):
             .prefetch_related(Prefetch("images", queryset=PostImage.objects.order_by("pk")))
             .order_by("number")
         )
-        page = Paginator(posts, settings.FORUM_POSTS_PER_PAGE).get_page(request.GET.get("page"))
+        paginator = Paginator(posts, settings.FORUM_POSTS_PER_PAGE)
+        paginator.count = Post.objects.filter(topic=topic).visible_count(request.user)  # a cached_property
+        page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
         for post in page.object_list:
             post.topic = topic  # the rules read the topic; loaded once, not once per post
@@ -152,8 +156,12 @@ class TopicView(View):
     def post_list(self, request, topic):
         """One page of posts, with what this reader did to them and may do with them."""
         page = self.posts(request, topic)
-        personal = self.personal(request.user, topic, page.object_list)
+        personal = self.personal(request, topic, page.object_list)
+        # Each post's tools live under its address (/forums/p/<id>/...): one reverse() serves them all,
+        # and one CSRF field every form, instead of a {% url %} and a {% csrf_token %} per button.
+        root = reverse("forums:post", args=[0]).removesuffix("0/")
         for post in page.object_list:  # plain data for the buttons: cheaper than a template tag per post
+            post.url = f"{root}{post.pk}/"
             post.reaction_buttons = [
                 (kind, label, getattr(post, f"{kind}_count"), (post.pk, kind) in personal["reacted"])
                 for kind, label in ReactionKind.choices
@@ -177,8 +185,10 @@ class TopicView(View):
             .get(pk=topic.pk)
         )
 
-    def personal(self, user, topic, posts):
-        """What this reader did here: reactions, bookmark, watch, and which posts they may edit."""
+    def personal(self, request, topic, posts):
+        """What this reader did here (reactions, bookmark, watch), which posts they may edit, and the one
+        CSRF field their post forms share (none for visitors: a cookie would keep the page out of cache)."""
+        user = request.user
         if not user.is_authenticated:
             return {"reacted": set(), "editable": set()}
         ids = [post.pk for post in posts]
@@ -187,6 +197,7 @@ class TopicView(View):
             "editable": {post.pk for post in posts if can_edit(user, post)},
             "bookmarked": Bookmark.objects.filter(user=user, topic=topic).exists(),
             "watching": Watch.objects.filter(user=user, topic=topic).exists(),
+            "csrf_input": csrf_input(request),
         }
 
 
