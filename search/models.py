@@ -38,6 +38,12 @@ class SearchEntry(models.Model):
 
     class Meta:
         verbose_name = _("Search entry")
+        indexes = [
+            # Restricted entries are few: a member's search reads them, never the rest.
+            models.Index(fields=["id"], condition=models.Q(is_public=False), name="search_entry_restricted"),
+            # Ranking reads these of every match: from the index, not from rows heavy with text.
+            models.Index(fields=["id", "is_public", "kind", "date"], name="search_entry_ranking"),
+        ]
         verbose_name_plural = _("Search entries")
 
     def __str__(self):
