@@ -228,7 +228,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database-url", default="")
     parser.add_argument("--entries", type=int, default=100_000)
-    parser.add_argument("--peer-entries", type=int, default=10_000)
+    parser.add_argument("--peer-entries", type=int, default=100_000)
     args = parser.parse_args()
     var = run.ROOT / "var" / "bench-search-speed"
     shutil.rmtree(var, ignore_errors=True)

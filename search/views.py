@@ -10,7 +10,7 @@ from knowledge.thaidate import fold_thai_digits
 
 from .analysis import normalize
 from .models import Kind, SearchEntry
-from .query import FACETS, search
+from .query import CANDIDATES, FACETS, search
 
 PER_PAGE = 10
 SUGGESTIONS = 8
@@ -46,6 +46,7 @@ def search_page(request):
         "page_number": page,
         "pages": pages,
         "facet_links": facet_links(results.facets, base),
+        "facet_sample": CANDIDATES,
         "previous_url": f"?{urlencode({**base, 'page': page - 1})}" if page > 1 else "",
         "next_url": f"?{urlencode({**base, 'page': page + 1})}" if page < pages else "",
         "sort_urls": {name: f"?{urlencode({**base, 'sort': name})}" for name in ("relevance", "date")},

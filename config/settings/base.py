@@ -193,7 +193,9 @@ FORUM_IMAGE_MAX_PIXELS = 25_000_000
 FORUM_HOLIDAYS = env_list("FORUM_HOLIDAYS")  # ISO dates skipped when counting working days
 FORUM_TOPICS_PER_PAGE = 30
 FORUM_POSTS_PER_PAGE = 20
-FORUM_VIEW_BATCH = int(os.environ.get("FORUM_VIEW_BATCH", "10"))  # views counted in the cache, written in batches
+FORUM_VIEW_BATCH = int(
+    os.environ.get("FORUM_VIEW_BATCH", "10")
+)  # views counted in the cache, written in batches
 
 # Monitoring and evaluation (monitoring/)
 MONITORING_REPORT_DUE_DAYS = 15  # a quarter's KPI report is due this many days after the quarter ends

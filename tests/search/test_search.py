@@ -179,3 +179,19 @@ def test_a_new_reply_is_found_after_commit_and_a_hidden_one_is_not(
     with django_capture_on_commit_callbacks(execute=True):
         services.post_set_hidden(post=answer, moderator=users.get(username="moderator"), hidden=True)
     assert api(client, q="เกณฑ์ชั่วโมงพัฒนาวิชาชีพ", kind="reply")["count"] == 0
+
+
+def test_with_more_matches_than_the_sample_the_count_stays_exact_and_the_page_says_how_facets_count(
+    client, monkeypatch
+):
+    full = api(client, q="โครงการ")
+    assert full["count"] > 5
+    monkeypatch.setattr("search.query.CANDIDATES", 3)
+    monkeypatch.setattr("search.views.CANDIDATES", 3)
+    sampled = api(client, q="โครงการ")
+    assert sampled["count"] == full["count"]  # the total is exact
+    assert sum(item["count"] for item in sampled["facets"]["kind"]) == 3  # kinds of the 3 best only
+    assert len(sampled["results"]) == 10
+    assert "นับจาก 3 รายการที่ตรงที่สุด" in client.get("/search/", {"q": "โครงการ"}).content.decode()
+    page_two = api(client, q="โครงการ", page=2)
+    assert page_two["results"] and titles(page_two) != titles(sampled)
