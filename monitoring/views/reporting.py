@@ -5,6 +5,7 @@ from pathlib import Path
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -54,6 +55,7 @@ class MyReportsView(TemplateView):
                 {
                     "quarter": quarter,
                     "report": reports.get((indicator.pk, quarter)),
+                    "in_project": year in indicator.project.fiscal_years,
                     "open": has_started(year, quarter, today),
                     "deadline": report_deadline(year, quarter),
                 }
@@ -168,12 +170,11 @@ class ReviewView(FormView):
 
     def get_context_data(self, **kwargs):
         report = self.report
+        earlier = Q(fiscal_year__lt=report.fiscal_year) | Q(
+            fiscal_year=report.fiscal_year, quarter__lt=report.quarter
+        )
         previous = (
-            report.indicator.reports.approved()
-            .exclude(pk=report.pk)
-            .filter(fiscal_year__lte=report.fiscal_year)
-            .order_by("-fiscal_year", "-quarter")
-            .first()
+            report.indicator.reports.approved().filter(earlier).order_by("-fiscal_year", "-quarter").first()
         )
         target = report.indicator.targets.filter(fiscal_year=report.fiscal_year).first()
         return super().get_context_data(
