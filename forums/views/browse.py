@@ -92,9 +92,7 @@ class TopicView(View):
 
     def topic(self, request, pk):
         topic = get_object_or_404(
-            Topic.objects.select_related(
-                "category", "author", "author__profile__agency", "assignee", "case__agency"
-            ),
+            Topic.objects.select_related("category", "author", "assignee"),  # a case is read apart
             pk=pk,
         )
         if not can_see_topic(request.user, topic):
