@@ -63,8 +63,7 @@ def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10):
     offset = (page - 1) * per_page
     limit = max(CANDIDATES, offset + per_page)
     where = conditions(hidden(user), filters or {})
-    ranked = rank(phrases, where, sort, limit)
-    results.count = len(ranked) if len(ranked) < limit else count(phrases, where)
+    ranked, results.count = rank(phrases, where, sort, limit)
     results.facets = facet_counts(ranked[:CANDIDATES])
     results.facets_sampled = results.count > CANDIDATES
     results.hits = hits_for(ranked[offset : offset + per_page], phrases)
@@ -84,18 +83,9 @@ def conditions(hidden, filters):
     return where, params
 
 
-def count(phrases, conditions):
-    """How many entries match, without scoring them (a window count in rank() would cost a full sort)."""
-    (match_sql, match_params), (where, where_params) = get_backend().match_sql(phrases), conditions
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT COUNT(*) FROM ({match_sql}) AS m WHERE {where}", [*match_params, *where_params]
-        )
-        return cursor.fetchone()[0]
-
-
 def rank(phrases, conditions, sort, limit):
-    """The best `limit` matching entry ids, in order, in one statement that runs the full-text match once.
+    """The best `limit` matching entry ids, in order, and how many match in all: one statement that runs
+    the full-text match once (materialised; a second match just to count costs a phrase query as much again).
 
     By relevance, the full-text score picks the best `limit` (as a bare full-text query would), and only
     those are re-weighted by kind and exact phrase, reading the entries through an index. By date, every
@@ -106,7 +96,7 @@ def rank(phrases, conditions, sort, limit):
     # The words typed, in that order, beat the same words scattered.
     words = [word for phrase in phrases for word in phrase]
     exact_sql, exact_params = backend.match_sql([words]) if len(phrases) > 1 else ("SELECT 0, 0", [])
-    best = "" if sort == "date" else "ORDER BY m.score DESC LIMIT %s"
+    best = "" if sort == "date" else "ORDER BY score DESC LIMIT %s"
     weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
     score = (
         f"top.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
@@ -116,17 +106,19 @@ def rank(phrases, conditions, sort, limit):
     order = f"{newest}, {score} DESC" if sort == "date" else f"{score} DESC, {newest}"
     # Materialised: left inline, SQLite re-runs the full-text match for every row it joins.
     sql = (
-        f"WITH top(entry_id, score) AS MATERIALIZED "
-        f"(SELECT m.entry_id, m.score FROM ({match_sql}) AS m WHERE {where} {best}), "
+        f"WITH m(entry_id, score) AS MATERIALIZED "
+        f"(SELECT m.entry_id, m.score FROM ({match_sql}) AS m WHERE {where}), "
+        f"top(entry_id, score) AS MATERIALIZED (SELECT entry_id, score FROM m {best}), "
         f"x(entry_id, score) AS MATERIALIZED ({exact_sql}) "
-        f"SELECT top.entry_id FROM top "
+        f"SELECT top.entry_id, (SELECT COUNT(*) FROM m) FROM top "
         f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = top.entry_id "
         f"LEFT JOIN x ON x.entry_id = top.entry_id ORDER BY {order}, top.entry_id LIMIT %s"
     )
     params = [*match_params, *where_params, *([limit] if best else []), *exact_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
-        return [row[0] for row in cursor.fetchall()]
+        rows = cursor.fetchall()
+    return [row[0] for row in rows], (rows[0][1] if rows else 0)
 
 
 def facet_counts(entry_ids):
