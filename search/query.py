@@ -39,8 +39,8 @@ def phrases_of(query):
 
 def hidden(user):
     """SQL (on a match's entry_id, aliased m) leaving out the restricted entries (forum categories) this
-    user may not see. Restricted entries sit on a partial index of their own, so this never reads the rows
-    of everything that matched; only a member's readable ones are listed."""
+    user may not see. They are found through the is_public index, never by reading what matched; only the
+    few a member may read are listed (from their own partial index)."""
     tokens = audience_of(user)
     if tokens is None:
         return "", []  # moderators read every category
@@ -123,7 +123,7 @@ def rank(phrases, conditions, sort, limit):
 
 def facet_counts(entry_ids):
     """Facet values with how many of these entries carry each (plain SQL: the ORM takes longer to build
-    an IN list of a thousand ids than the database takes to count)."""
+    an IN list of hundreds of ids than the database takes to count)."""
     facets = {name: [] for name in FACETS}
     if not entry_ids:
         return facets
