@@ -49,7 +49,8 @@ class KpiChart:
     height = 260
 
     def __init__(self, *, years, values, targets, baseline):
-        self.quarters = [(year, quarter) for year in years for quarter in (1, 2, 3, 4)]
+        self.years = list(years)
+        self.quarters = [(year, quarter) for year in self.years for quarter in (1, 2, 3, 4)]
         self.values, self.targets, self.baseline = values, targets, baseline
         self.width = PLOT_LEFT + PLOT_RIGHT + QUARTER_WIDTH * len(self.quarters)
         self.axis = Axis.around([*values.values(), *targets.values(), baseline])
@@ -100,12 +101,12 @@ class KpiChart:
                 "left": PLOT_LEFT + 4 * QUARTER_WIDTH * i,
                 "year": year,
             }
-            for i, year in enumerate(dict.fromkeys(year for year, _quarter in self.quarters))
+            for i, year in enumerate(self.years)
         ]
 
     def target_segments(self):
         segments = []
-        for i, year in enumerate(dict.fromkeys(year for year, _quarter in self.quarters)):
+        for i, year in enumerate(self.years):
             if year in self.targets:
                 left = PLOT_LEFT + 4 * QUARTER_WIDTH * i
                 y = self.y(self.targets[year])

@@ -115,6 +115,11 @@ def status_counts(statuses):
     return [(status, label, counts[status]) for status, label in KpiStatus.choices]
 
 
+def target_for(indicator, fiscal_year):
+    """The KPI's target for a fiscal year, from its (prefetched) targets."""
+    return next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
+
+
 def project_queryset():
     """Live projects in plan order, each with its agencies (lead first)."""
     return (
@@ -132,8 +137,9 @@ def results(projects, fiscal_year):
     indicators = Indicator.objects.filter(project__in=projects).prefetch_related("targets")
     kpis = {}
     for indicator in indicators:
-        target = next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
-        kpis.setdefault(indicator.project_id, []).append(KpiResult(indicator, fiscal_year, target=target))
+        kpis.setdefault(indicator.project_id, []).append(
+            KpiResult(indicator, fiscal_year, target=target_for(indicator, fiscal_year))
+        )
     by_indicator = {kpi.indicator.pk: kpi for group in kpis.values() for kpi in group}
     reports = KpiReport.objects.approved().for_year(fiscal_year).filter(indicator__in=list(by_indicator))
     for indicator_id, quarter, value in reports.values_list("indicator_id", "quarter", "value"):
@@ -147,7 +153,7 @@ def results(projects, fiscal_year):
 
 def kpi_result(indicator, fiscal_year):
     """One KPI's result for a fiscal year (targets prefetched or not)."""
-    target = next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
+    target = target_for(indicator, fiscal_year)
     values = dict(indicator.reports.approved().for_year(fiscal_year).values_list("quarter", "value"))
     return KpiResult(indicator, fiscal_year, values, target)
 

@@ -115,7 +115,7 @@ class IndicatorView(TemplateView):
         indicator = get_object_or_404(
             Indicator.objects.select_related("project").prefetch_related("targets"), pk=self.kwargs["pk"]
         )
-        project = indicator.project.specific
+        project = indicator.project
         insider = can_report(self.request.user, indicator)
         if not (project.live or insider):
             raise Http404

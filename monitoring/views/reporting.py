@@ -82,7 +82,7 @@ class ReportView(FormView):
     def dispatch(self, request, *args, **kwargs):
         self.indicator = get_object_or_404(Indicator.objects.select_related("project"), pk=kwargs["pk"])
         self.year, self.quarter = kwargs["year"], kwargs["quarter"]
-        project = self.indicator.project.specific
+        project = self.indicator.project
         if self.year not in project.fiscal_years or self.quarter not in (1, 2, 3, 4):
             raise Http404
         if request.user.is_authenticated and not can_report(request.user, self.indicator):
