@@ -25,6 +25,7 @@ def prepare(env):
     import django
 
     django.setup()
+    from django.conf import settings
     from django.contrib.auth import get_user_model
     from django.contrib.sessions.backends.db import SessionStore
 
@@ -40,7 +41,7 @@ def prepare(env):
         session.update(
             {
                 "_auth_user_id": str(user.pk),
-                "_auth_user_backend": "django.contrib.auth.backends.ModelBackend",
+                "_auth_user_backend": settings.AUTHENTICATION_BACKENDS[0],
                 "_auth_user_hash": user.get_session_auth_hash(),
             }
         )

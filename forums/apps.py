@@ -14,7 +14,7 @@ class ForumsConfig(AppConfig):
 
         from knowledge import page_cache
 
-        from . import models
+        from . import models, notifications
 
         # Anonymous pages show forum content (lists, the project hub, the home page): any change empties
         # the page cache. Per-person rows (notifications, bookmarks, watches) are never in cached pages.
@@ -32,6 +32,12 @@ class ForumsConfig(AppConfig):
             )
             post_delete.connect(
                 page_cache.clear_on_change, sender=model, dispatch_uid=f"forums.cache.d.{model.__name__}"
+            )
+        for signal in (post_save, post_delete):
+            signal.connect(
+                notifications.forget_recipients_unread,
+                sender=models.Notification,
+                dispatch_uid=f"forums.unread.{id(signal)}",
             )
         m2m_changed.connect(
             page_cache.clear_on_change,

@@ -1,14 +1,7 @@
-"""The bell in the header: how many notifications the signed-in user has not read."""
+"""The reader of every page: the header's bell and name, and the other personal bits (forums.viewers)."""
 
-from django.utils.functional import SimpleLazyObject
+from .viewers import ForumViewer
 
 
-def notifications(request):
-    user = getattr(request, "user", None)
-    if not user or not user.is_authenticated:
-        return {}
-
-    def unread():
-        return user.forum_notifications.unread().count()
-
-    return {"unread_notifications": SimpleLazyObject(unread)}
+def viewer(request):
+    return {"viewer": ForumViewer(request)} if hasattr(request, "user") else {}

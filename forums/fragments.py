@@ -1,5 +1,7 @@
-"""Rendered pieces of forum pages kept in the cache, for signed-in members (whose pages are never cached
-whole): the rows of a topic list and the body of each post look the same to everyone who may see them.
+"""The exchange's pages as shared renderings: each page is rendered once for everyone who sees the same
+thing (its audience), and each reader's own bits are filled in per request (knowledge.personal). Pieces
+inside them (the rows of a topic list, the body of each post) are cached apart too, as they recur across
+pages and audiences.
 
 Keys hold the content generation (knowledge.page_cache.version(), which moves on every change), the
 language and what the piece shows, so an edit, a hidden post or a moved topic is never served stale.
@@ -7,11 +9,12 @@ View and reaction counts may lag by up to FRAGMENT_SECONDS.
 """
 
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from knowledge import page_cache
+from knowledge import page_cache, personal
 
 from .access import audience_of
 from .models import Topic, TopicStatus
@@ -26,22 +29,22 @@ def viewer_key(user):
     if tokens is None:
         return ["moderator"]
     key = sorted(tokens)
-    if user.is_authenticated and Topic.objects.filter(author=user, status=TopicStatus.HELD).exists():
+    if user.is_authenticated and has_held_topics(user):
         key.append(f"author:{user.pk}")
     return key
 
 
-def page_body(name, request, parts, template, context):
-    """The main part of a list page, rendered once for everyone who sees the same thing.
+def has_held_topics(user):
+    """Asked on every list a member opens; held topics change only with content (a new generation)."""
+    key = f"forum-held:{page_cache.version()}:{user.pk}"
+    held = Topic.objects.filter(author=user, status=TopicStatus.HELD)
+    return cache.get_or_set(key, held.exists, FRAGMENT_SECONDS)
 
-    `context` is called only when the piece is not cached, so its queries run only then.
-    """
-    return page_cache.fragment(
-        name,
-        [*parts, *viewer_key(request.user)],
-        lambda: render_to_string(template, {"request": request, "user": request.user, **context()}),
-        seconds=FRAGMENT_SECONDS,
-    )
+
+def shared_response(request, viewer, parts, template, context):
+    """A page rendered once for everyone `parts` names (the page and its audience) and filled in for
+    `viewer` (knowledge.personal); `context` is called only when that rendering is not cached."""
+    return HttpResponse(personal.shared_page(request, viewer, parts, template, context, FRAGMENT_SECONDS))
 
 
 def topic_rows(topics):

@@ -7,6 +7,7 @@ they may not read, so a restricted category never leaks through a mention or a w
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.db.models import Q
@@ -18,6 +19,22 @@ from django_tasks import task
 from .markdown import mentioned_usernames
 from .models import EmailMode, MemberSettings, Notification, Watch
 from .rules import can_see_topic
+
+UNREAD_SECONDS = 300
+
+
+def unread_count(user):
+    """The bell's number, cached until one of the user's notifications changes (forget_unread)."""
+    key = f"forum-unread:{user.pk}"
+    return cache.get_or_set(key, lambda: user.forum_notifications.unread().count(), UNREAD_SECONDS)
+
+
+def forget_unread(user_id):
+    transaction.on_commit(lambda: cache.delete(f"forum-unread:{user_id}"))
+
+
+def forget_recipients_unread(sender, instance, **kwargs):
+    forget_unread(instance.recipient_id)
 
 
 def watch(user, **target):

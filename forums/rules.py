@@ -34,9 +34,14 @@ def can_reply(user, topic):
 
 
 def can_edit(user, post):
+    return may_edit(user, post.topic, post.author_id, post.status)
+
+
+def may_edit(user, topic, author_id, status):
+    """can_edit from a post's facts alone (a shared page asks for each post it shows)."""
     if is_moderator(user):
         return True
-    return post.author_id == user.pk and not post.topic.is_locked and post.status != PostStatus.HIDDEN
+    return author_id == user.pk and not topic.is_locked and status != PostStatus.HIDDEN
 
 
 def can_accept(user, topic):

@@ -1,12 +1,15 @@
-"""Receivers that keep derived state in step: profiles, communicators' rights, the page cache."""
+"""Receivers that keep derived state in step: profiles, communicators' rights, cached users, page cache."""
 
 from django.conf import settings
-from django.db.models.signals import post_delete, post_save
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import page_cache
+from .auth import forget_user
 from .models import (
     Agency,
     Gov40Goal,
@@ -24,6 +27,37 @@ from .roles import grant_communicators
 def create_profile(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         Profile.objects.get_or_create(user=instance)
+
+
+def forget_saved_user(sender, instance, raw=False, **kwargs):
+    forget_user(instance.user_id if isinstance(instance, Profile) else instance.pk)
+
+
+for model in (settings.AUTH_USER_MODEL, Profile):
+    for signal in (post_save, post_delete):
+        signal.connect(
+            forget_saved_user, sender=model, dispatch_uid=f"knowledge.forget_user.{model}.{id(signal)}"
+        )
+
+
+@receiver(m2m_changed, sender=get_user_model().groups.through, dispatch_uid="knowledge.forget_user_groups")
+def forget_regrouped_users(sender, instance, action, reverse, pk_set, **kwargs):
+    """A user joined or left a group, from either side of the relation (a group's members are known only
+    before it is cleared)."""
+    if not reverse:
+        users = [instance.pk] if action in ("post_add", "post_remove", "post_clear") else []
+    elif action == "pre_clear":
+        users = list(instance.user_set.values_list("pk", flat=True))
+    else:
+        users = list(pk_set or []) if action in ("post_add", "post_remove") else []
+    for user_id in users:
+        forget_user(user_id)
+
+
+@receiver(pre_delete, sender=Group, dispatch_uid="knowledge.forget_group_members")
+def forget_group_members(sender, instance, **kwargs):
+    for user_id in instance.user_set.values_list("pk", flat=True):
+        forget_user(user_id)
 
 
 @receiver(post_save, sender=UpdatesIndexPage, dispatch_uid="knowledge.updates_for_communicators")

@@ -3,10 +3,9 @@
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.backends.utils import csrf_input
 from django.urls import reverse
 from django.views.generic import TemplateView, View
 from wagtail.models import Page
@@ -14,11 +13,13 @@ from wagtail.models import Page
 from knowledge.models import StrategyPage
 
 from .. import fragments
+from ..access import can_read
 from ..filters import TopicFilter
 from ..forms import AssignForm, ReplyForm
-from ..models import Bookmark, CaseStudy, Category, Post, PostImage, Reaction, ReactionKind, Topic, Watch
-from ..rules import can_accept, can_edit, can_reply, can_see_topic, is_moderator
+from ..models import Bookmark, CaseStudy, Category, Post, PostImage, PostStatus, ReactionKind, Topic, Watch
+from ..rules import can_reply, can_see_topic, is_moderator
 from ..services import topic_viewed
+from ..viewers import ForumViewer
 
 
 def exemplary_cases(user, limit=None):
@@ -31,75 +32,133 @@ def exemplary_cases(user, limit=None):
     return topics[:limit] if limit else topics
 
 
-class ForumIndexView(TemplateView):
-    template_name = "forums/index.html"
+class ForumIndexView(View):
+    def get(self, request):
+        user = request.user
 
-    def get_context_data(self, **kwargs):
-        user = self.request.user
-
-        def body():
-            categories = Category.objects.visible_to(user).select_related("strategy", "project")
+        def context():
             return {
-                "categories": categories,
+                "categories": Category.objects.visible_to(user).select_related("strategy", "project"),
                 "latest": Topic.objects.visible_to(user).rows()[:10],
                 "exemplary": exemplary_cases(user, limit=3),
+                "is_moderator": is_moderator(user),
             }
 
-        body = fragments.page_body("forum-index", self.request, [], "forums/includes/index_body.html", body)
-        return super().get_context_data(body=body, is_moderator=is_moderator(user), **kwargs)
+        parts = ["forum-index", *fragments.viewer_key(user)]
+        return fragments.shared_response(request, ForumViewer(request), parts, "forums/index.html", context)
 
 
-class TopicListView(TemplateView):
+class TopicListView(View):
     """Topics of one category, or of the whole exchange, narrowed by the plan's taxonomy."""
 
-    template_name = "forums/topic_list.html"
-
-    def get_context_data(self, **kwargs):
-        user, category = self.request.user, None
-        if "pk" in self.kwargs:
-            category = get_object_or_404(Category.objects.visible_to(user), pk=self.kwargs["pk"])
-        watching = category and Watch.objects.filter(user_id=user.pk, category=category).exists()
-        body = fragments.page_body(
-            "forum-list",
-            self.request,
-            [category and category.pk, self.request.GET.urlencode()],
-            "forums/includes/topic_list_body.html",
-            lambda: self.body_context(category),
+    def get(self, request, pk=None):
+        category = None
+        if pk is not None:
+            category = get_object_or_404(Category, pk=pk)
+            if not can_read(category.audience(), request.user):
+                raise Http404
+        parts = ["forum-list", pk, request.GET.urlencode(), *fragments.viewer_key(request.user)]
+        viewer = ForumViewer(request, category=category)
+        return fragments.shared_response(
+            request, viewer, parts, "forums/topic_list.html", lambda: self.context(request, category)
         )
-        return super().get_context_data(category=category, watching=watching, body=body, **kwargs)
 
-    def body_context(self, category):
-        topics = Topic.objects.visible_to(self.request.user)
+    def context(self, request, category):
+        topics = Topic.objects.visible_to(request.user)
         if category:
             topics = topics.filter(category=category)
-        topic_filter = TopicFilter(self.request.GET or None, queryset=topics)
+        topic_filter = TopicFilter(request.GET or None, queryset=topics)
         paginator = Paginator(topic_filter.qs.rows(), settings.FORUM_TOPICS_PER_PAGE)
         return {
             "category": category,
             "filter": topic_filter,
             "active_filters": topic_filter.active(),
-            "page_obj": paginator.get_page(self.request.GET.get("page")),
+            "page_obj": paginator.get_page(request.GET.get("page")),
+            "is_moderator": is_moderator(request.user),
         }
 
 
 class TopicView(View):
-    """A topic: its opening post (and case or question), the replies page by page, and the reply form."""
+    """A topic: its opening post (and case or question), the replies page by page, and the reply form.
+
+    Everyone who sees the same posts shares one rendering of each page of a topic; each reader's own
+    buttons (what they pressed, what they may edit) are filled in per request (knowledge.personal)."""
 
     template_name = "forums/topic.html"
 
     def get(self, request, pk):
-        return self.render(request, self.topic(request, pk), ReplyForm())
+        topic = self.topic(request, pk)
+        parts = ["forum-topic", topic.pk, request.GET.get("page"), *self.audience(request.user, topic)]
+        response = fragments.shared_response(
+            request,
+            ForumViewer(request, topic=topic),
+            parts,
+            self.template_name,
+            lambda: self.context(request, topic, ReplyForm()),
+        )
+        topic_viewed(topic.pk)
+        response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
+        return response
+
+    def render(self, request, topic, form, preview=None, status=200):
+        """The page for this reader alone: a reply that came back with errors, or its preview."""
+        context = {**self.context(request, topic, form, preview), "viewer": ForumViewer(request, topic=topic)}
+        return render(request, self.template_name, context, status=status)
 
     def topic(self, request, pk):
-        topic = get_object_or_404(
-            Topic.objects.select_related("category", "author", "assignee"),  # a case is read apart
-            pk=pk,
-        )
+        """The topic, if this reader may see it; for a member, with what they did to it and whether they have
+        posts in it awaiting approval (their page is their own then)."""
+        topics = Topic.objects.select_related("category", "author", "assignee")  # a case is read apart
+        if request.user.is_authenticated:
+            mine = {"user_id": request.user.pk, "topic": OuterRef("pk")}
+            held = Post.objects.filter(
+                topic=OuterRef("pk"), author_id=request.user.pk, status=PostStatus.HELD
+            )
+            topics = topics.annotate(
+                has_own_held_posts=Exists(held),
+                is_bookmarked=Exists(Bookmark.objects.filter(**mine)),
+                is_watched=Exists(Watch.objects.filter(**mine)),
+            )
+        topic = get_object_or_404(topics, pk=pk)
         if not can_see_topic(request.user, topic):
             raise Http404
         return topic
 
+    @staticmethod
+    def audience(user, topic):
+        """Who sees the same posts here: visitors, members, moderators; a member's own held posts show to
+        them alone."""
+        if not user.is_authenticated:
+            return ["visitor"]
+        if is_moderator(user):
+            return ["moderator"]
+        return ["member", *([f"author:{user.pk}"] if topic.has_own_held_posts else [])]
+
+    def context(self, request, topic, form, preview=None):
+        user = request.user
+        page = self.posts(request, topic)
+        context = {
+            "topic": topic,
+            "form": form,
+            "preview": preview,
+            "projects": topic.projects.all(),
+            "tags": topic.tags.all(),
+            "accepted": self.accepted(request, topic),
+            "can_reply": can_reply(user, topic),
+            "is_moderator": is_moderator(user),
+            "page_obj": page,
+            "posts": page.object_list,
+        }
+        if topic.is_case:
+            context["case"] = self.case(topic)
+        if context["is_moderator"]:
+            context["move_targets"] = Category.objects.all()
+            if topic.is_question:
+                context["assign_form"] = AssignForm(topic=topic, initial={"assignee": topic.assignee_id})
+        return context
+
     def posts(self, request, topic):
+        """One page of posts, each with its rendered body, its address and its reaction counts."""
         posts = (
             Post.objects.visible_to(request.user)
             .filter(topic=topic)
@@ -111,60 +170,16 @@ class TopicView(View):
         paginator.count = Post.objects.filter(topic=topic).visible_count(request.user)  # a cached_property
         page = paginator.get_page(request.GET.get("page"))
         page.object_list = list(page.object_list)
+        # Each post's tools live under its address (/forums/p/<id>/...): one reverse() serves them all.
+        root = reverse("forums:post", args=[0]).removesuffix("0/")
         for post in page.object_list:
             post.topic = topic  # the rules read the topic; loaded once, not once per post
+            post.url = f"{root}{post.pk}/"
+            post.reaction_counts = [
+                (kind, label, getattr(post, f"{kind}_count")) for kind, label in ReactionKind.choices
+            ]
         fragments.with_bodies(page.object_list, topic)
         return page
-
-    def render(self, request, topic, form, preview=None, status=200):
-        user = request.user
-        context = {
-            "topic": topic,
-            "form": form,
-            "preview": preview,
-            "projects": topic.projects.all(),
-            "tags": topic.tags.all(),
-            "accepted": self.accepted(request, topic),
-            "can_reply": can_reply(user, topic),
-            "can_accept": can_accept(user, topic),
-            "is_moderator": is_moderator(user),
-        }
-        if user.is_authenticated:
-            context.update(self.post_list(request, topic))
-        else:  # no buttons of their own: visitors share one rendering of each page of posts
-            context["posts_html"] = fragments.page_body(
-                "forum-posts",
-                request,
-                [topic.pk, request.GET.get("page")],
-                "forums/includes/post_list.html",
-                lambda: {**context, **self.post_list(request, topic)},
-            )
-        if topic.is_case:
-            context["case"] = self.case(topic)
-        if context["is_moderator"]:
-            context["move_targets"] = Category.objects.all()
-            if topic.is_question:
-                context["assign_form"] = AssignForm(topic=topic, initial={"assignee": topic.assignee_id})
-        response = render(request, self.template_name, context, status=status)
-        if request.method == "GET":
-            topic_viewed(topic.pk)
-            response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
-        return response
-
-    def post_list(self, request, topic):
-        """One page of posts, with what this reader did to them and may do with them."""
-        page = self.posts(request, topic)
-        personal = self.personal(request, topic, page.object_list)
-        # Each post's tools live under its address (/forums/p/<id>/...): one reverse() serves them all,
-        # and one CSRF field every form, instead of a {% url %} and a {% csrf_token %} per button.
-        root = reverse("forums:post", args=[0]).removesuffix("0/")
-        for post in page.object_list:  # plain data for the buttons: cheaper than a template tag per post
-            post.url = f"{root}{post.pk}/"
-            post.reaction_buttons = [
-                (kind, label, getattr(post, f"{kind}_count"), (post.pk, kind) in personal["reacted"])
-                for kind, label in ReactionKind.choices
-            ]
-        return {"page_obj": page, "posts": page.object_list, **personal}
 
     def accepted(self, request, topic):
         if not topic.accepted_post_id:
@@ -182,21 +197,6 @@ class TopicView(View):
             .prefetch_related("indicators__project", "adoptions__agency")
             .get(pk=topic.pk)
         )
-
-    def personal(self, request, topic, posts):
-        """What this reader did here (reactions, bookmark, watch), which posts they may edit, and the one
-        CSRF field their post forms share (none for visitors: a cookie would keep the page out of cache)."""
-        user = request.user
-        if not user.is_authenticated:
-            return {"reacted": set(), "editable": set()}
-        ids = [post.pk for post in posts]
-        return {
-            "reacted": set(Reaction.objects.filter(user=user, post__in=ids).values_list("post_id", "kind")),
-            "editable": {post.pk for post in posts if can_edit(user, post)},
-            "bookmarked": Bookmark.objects.filter(user=user, topic=topic).exists(),
-            "watching": Watch.objects.filter(user=user, topic=topic).exists(),
-            "csrf_input": csrf_input(request),
-        }
 
 
 def post_redirect(request, pk):

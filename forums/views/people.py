@@ -9,6 +9,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from ..forms import SettingsForm
 from ..models import Bookmark, EmailMode, MemberSettings, Notification, Topic
+from ..notifications import forget_unread
 from ..rules import can_see_topic
 
 
@@ -16,6 +17,7 @@ from ..rules import can_see_topic
 def notification_list(request):
     if request.method == "POST":
         Notification.objects.filter(recipient=request.user).unread().update(read_at=timezone.now())
+        forget_unread(request.user.pk)
         return redirect("forums:notifications")
     notes = (
         Notification.objects.filter(recipient=request.user)

@@ -1,0 +1,143 @@
+"""Pages rendered once for everyone who sees the same thing, each person's few bits filled in per request.
+
+A signed-in member's forum page differs from a colleague's in a handful of places: the name and unread
+count in the header, the CSRF token, which buttons they pressed, which posts are theirs. Templates mark
+those places with `{% personal "name" args %}` (a value) and `{% ifpersonal "name" args %}` …
+`{% endifpersonal %}` (a piece shown or not). Rendered normally, the tags ask the request's viewer
+(`viewer` in the context) at once. Rendered shared (`shared_page`), they leave markers; the page is
+cached for its audience and every request fills the markers from its own viewer: a string substitution
+instead of a template render.
+
+Markers carry a key derived from SECRET_KEY, so nothing a user writes can pose as one. `ifpersonal`
+pieces do not nest.
+"""
+
+import hashlib
+import re
+from functools import cache as memoize
+from functools import cached_property
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.middleware.csrf import get_token
+from django.template.loader import render_to_string
+from django.utils.crypto import salted_hmac
+from django.utils.html import conditional_escape
+from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
+
+from . import page_cache
+
+SHARED = "personal_shared"  # set in the context of a shared render
+OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters: HTML escaping leaves them alone
+
+
+class Viewer:
+    """What pages show differently to the person asking. Subclasses add the bits of their own pages;
+    templates may ask only for the names in `holes`. A boolean prints as true/false, as ARIA states want."""
+
+    holes = frozenset({"user_name", "csrf_token", "messages", "is_me", "is_other"})
+
+    def __init__(self, request):
+        self.request = request
+        self.user = request.user
+
+    def user_name(self):
+        return self.user.get_full_name() or self.user.get_username()
+
+    def csrf_token(self):
+        return self.token
+
+    @cached_property
+    def token(self):
+        """One masked token for every form on the page (masking a new one costs more than the page)."""
+        return get_token(self.request)
+
+    def messages(self):
+        messages = list(get_messages(self.request))
+        return render_to_string("includes/messages.html", {"messages": messages}) if messages else ""
+
+    def is_me(self, user_id):
+        return self.user.is_authenticated and str(self.user.pk) == user_id
+
+    def is_other(self, user_id):
+        return not self.is_me(user_id)
+
+    def answer(self, name, args):
+        """The text for a `personal` hole, escaped unless the viewer marked it safe."""
+        value = self.ask(name, args)
+        if isinstance(value, bool):
+            value = "true" if value else "false"
+        return conditional_escape(value)
+
+    def ask(self, name, args):
+        if name not in self.holes:
+            raise ValueError(f"{type(self).__name__} has no personal hole {name!r}")
+        return getattr(self, name)(*args)
+
+
+class SharedUser:
+    """The `user` of a shared render: whether someone is signed in, and nothing that is theirs alone."""
+
+    is_anonymous = False
+    is_authenticated = True
+
+
+@memoize
+def marker_key():
+    return salted_hmac("knowledge.personal", "marker").hexdigest()[:16]
+
+
+@memoize
+def marker_pattern():
+    start = re.escape(OPEN + marker_key() + " ")
+    end = re.escape(CLOSE)
+    return re.compile(
+        rf"{start}if ([^{CLOSE} ]+)([^{CLOSE}]*){end}(?P<piece>.*?){start}endif{end}"
+        rf"|{start}([^{CLOSE} ]+)([^{CLOSE}]*){end}",
+        re.DOTALL,
+    )
+
+
+def marker(name, args=()):
+    words = [name, *map(str, args)]
+    if any(not re.fullmatch(r"[\w.:-]+", word) for word in words):
+        raise ValueError(f"personal hole arguments must be plain words: {words!r}")
+    return f"{OPEN}{marker_key()} {' '.join(words)}{CLOSE}"
+
+
+def fill(html, viewer):
+    """The shared HTML with this viewer's values in its holes."""
+
+    def replace(match):
+        if match["piece"] is not None:
+            shown = viewer.ask(match[1], match[2].split())
+            return fill(match["piece"], viewer) if shown else ""
+        return viewer.answer(match[4], match[5].split())
+
+    return mark_safe(marker_pattern().sub(replace, html))
+
+
+def shared_context(request):
+    """What a shared render sees instead of the person: markers for the CSRF token, and a user who is only
+    signed in or not."""
+    return {
+        SHARED: True,
+        "csrf_token": marker("csrf_token"),
+        "user": SharedUser() if request.user.is_authenticated else request.user,
+    }
+
+
+def shared_page(request, viewer, parts, template, context, seconds=60):
+    """`template` rendered once per content generation, language and `parts` (which must name the page and
+    the audience: everything but the personal bits), then filled for `viewer`.
+
+    `context` is called only when the page is not cached, so its queries run only then.
+    """
+    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
+    key = f"shared:{page_cache.version()}:{get_language()}:{template}:{digest}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(template, {**context(), **shared_context(request)}, request)
+        cache.set(key, html, seconds)
+    return fill(html, viewer)
