@@ -20,6 +20,7 @@ from .access import audience_of
 from .models import Topic, TopicStatus
 
 FRAGMENT_SECONDS = 60
+MISSING = object()
 
 
 def viewer_key(user):
@@ -34,11 +35,25 @@ def viewer_key(user):
     return key
 
 
+def cached_object(name, pk, load):
+    """A row every visit needs, read once per content generation (any change starts a new one).
+    `load` may return None (no such row); that is remembered too."""
+    key = f"{name}:{page_cache.version()}:{pk}"
+    found = cache.get(key, MISSING)
+    if found is MISSING:
+        found = load()
+        cache.set(key, found, FRAGMENT_SECONDS)
+    return found
+
+
 def has_held_topics(user):
     """Asked on every list a member opens; held topics change only with content (a new generation)."""
     key = f"forum-held:{page_cache.version()}:{user.pk}"
-    held = Topic.objects.filter(author=user, status=TopicStatus.HELD)
-    return cache.get_or_set(key, held.exists, FRAGMENT_SECONDS)
+
+    def held():
+        return Topic.objects.filter(author=user, status=TopicStatus.HELD).exists()
+
+    return cache.get_or_set(key, held, FRAGMENT_SECONDS)
 
 
 def shared_response(request, viewer, parts, template, context):

@@ -30,6 +30,8 @@ def unread_count(user):
 
 
 def forget_unread(user_id):
+    """Now, and again after commit (a request in between may have counted the old rows)."""
+    cache.delete(f"forum-unread:{user_id}")
     transaction.on_commit(lambda: cache.delete(f"forum-unread:{user_id}"))
 
 

@@ -17,7 +17,9 @@ def user_key(user_id):
 
 
 def forget_user(user_id):
-    """Drop the cached copy once the change is committed (before, a request could cache the old row again)."""
+    """Drop the cached copy now, and again once the change is committed: a request in between may have
+    cached the old row again."""
+    cache.delete(user_key(user_id))
     transaction.on_commit(lambda: cache.delete(user_key(user_id)))
 
 

@@ -106,14 +106,18 @@ def marker(name, args=()):
     return f"{OPEN}{marker_key()} {' '.join(words)}{CLOSE}"
 
 
-def fill(html, viewer):
-    """The shared HTML with this viewer's values in its holes."""
+def fill(html, viewer, answers=None):
+    """The shared HTML with this viewer's values in its holes (each distinct hole asked once: a page
+    has one CSRF token in dozens of forms)."""
+    answers = {} if answers is None else answers
 
     def replace(match):
         if match["piece"] is not None:
             shown = viewer.ask(match[1], match[2].split())
-            return fill(match["piece"], viewer) if shown else ""
-        return viewer.answer(match[4], match[5].split())
+            return fill(match["piece"], viewer, answers) if shown else ""
+        if match[0] not in answers:
+            answers[match[0]] = viewer.answer(match[4], match[5].split())
+        return answers[match[0]]
 
     return mark_safe(marker_pattern().sub(replace, html))
 

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from .. import fragments
 from ..access import can_read
 from ..filters import TopicFilter
 from ..forms import AssignForm, ReplyForm
-from ..models import Bookmark, CaseStudy, Category, Post, PostImage, PostStatus, ReactionKind, Topic, Watch
+from ..models import CaseStudy, Category, Post, PostImage, ReactionKind, Topic
 from ..rules import can_reply, can_see_topic, is_moderator
 from ..services import topic_viewed
 from ..viewers import ForumViewer
@@ -54,8 +54,8 @@ class TopicListView(View):
     def get(self, request, pk=None):
         category = None
         if pk is not None:
-            category = get_object_or_404(Category, pk=pk)
-            if not can_read(category.audience(), request.user):
+            category = fragments.cached_object("forum-category", pk, Category.objects.filter(pk=pk).first)
+            if category is None or not can_read(category.audience(), request.user):
                 raise Http404
         parts = ["forum-list", pk, request.GET.urlencode(), *fragments.viewer_key(request.user)]
         viewer = ForumViewer(request, category=category)
@@ -88,13 +88,10 @@ class TopicView(View):
 
     def get(self, request, pk):
         topic = self.topic(request, pk)
-        parts = ["forum-topic", topic.pk, request.GET.get("page"), *self.audience(request.user, topic)]
+        viewer = ForumViewer(request, topic=topic)
+        parts = ["forum-topic", topic.pk, request.GET.get("page"), *self.audience(viewer)]
         response = fragments.shared_response(
-            request,
-            ForumViewer(request, topic=topic),
-            parts,
-            self.template_name,
-            lambda: self.context(request, topic, ReplyForm()),
+            request, viewer, parts, self.template_name, lambda: self.context(request, topic, ReplyForm())
         )
         topic_viewed(topic.pk)
         response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
@@ -106,33 +103,25 @@ class TopicView(View):
         return render(request, self.template_name, context, status=status)
 
     def topic(self, request, pk):
-        """The topic, if this reader may see it; for a member, with what they did to it and whether they have
-        posts in it awaiting approval (their page is their own then)."""
-        topics = Topic.objects.select_related("category", "author", "assignee")  # a case is read apart
-        if request.user.is_authenticated:
-            mine = {"user_id": request.user.pk, "topic": OuterRef("pk")}
-            held = Post.objects.filter(
-                topic=OuterRef("pk"), author_id=request.user.pk, status=PostStatus.HELD
-            )
-            topics = topics.annotate(
-                has_own_held_posts=Exists(held),
-                is_bookmarked=Exists(Bookmark.objects.filter(**mine)),
-                is_watched=Exists(Watch.objects.filter(**mine)),
-            )
-        topic = get_object_or_404(topics, pk=pk)
-        if not can_see_topic(request.user, topic):
+        """The topic, if this reader may see it. Read once per content generation: every visit asks."""
+        topic = fragments.cached_object(
+            "forum-topic",
+            pk,
+            lambda: Topic.objects.select_related("category", "author", "assignee").filter(pk=pk).first(),
+        )
+        if topic is None or not can_see_topic(request.user, topic):
             raise Http404
         return topic
 
     @staticmethod
-    def audience(user, topic):
+    def audience(viewer):
         """Who sees the same posts here: visitors, members, moderators; a member's own held posts show to
         them alone."""
-        if not user.is_authenticated:
+        if not viewer.user.is_authenticated:
             return ["visitor"]
-        if is_moderator(user):
+        if is_moderator(viewer.user):
             return ["moderator"]
-        return ["member", *([f"author:{user.pk}"] if topic.has_own_held_posts else [])]
+        return ["member", *([f"author:{viewer.user.pk}"] if viewer.has_held_posts() else [])]
 
     def context(self, request, topic, form, preview=None):
         user = request.user
