@@ -33,6 +33,8 @@ def exemplary_cases(user, limit=None):
 
 
 class ForumIndexView(View):
+    """The exchange's front page: categories with their counters, the latest topics, exemplary cases."""
+
     def get(self, request):
         user = request.user
 
