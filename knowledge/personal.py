@@ -123,10 +123,11 @@ def fill(html, viewer, answers=None):
 
 
 def shared_context(request):
-    """What a shared render sees instead of the person: markers for the CSRF token, and a user who is only
-    signed in or not."""
+    """What a shared render sees instead of the person: markers for the CSRF token, a user who is only
+    signed in or not, and no viewer to read from by mistake."""
     return {
         SHARED: True,
+        "viewer": None,
         "csrf_token": marker("csrf_token"),
         "user": SharedUser() if request.user.is_authenticated else request.user,
     }
