@@ -69,4 +69,4 @@ class ForumViewer(Viewer):
         return can_accept(self.user, self.topic)
 
     def can_edit(self, author_id, status):
-        return self.user.is_authenticated and may_edit(self.user, self.topic, int(author_id), status)
+        return may_edit(self.user, self.topic, int(author_id), status)

@@ -5,8 +5,8 @@ groups, and these rarely change. Any save, delete or group change forgets the ca
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
-from django.db import transaction
 
+from . import page_cache
 from .roles import group_ids
 
 USER_SECONDS = 300
@@ -17,10 +17,7 @@ def user_key(user_id):
 
 
 def forget_user(user_id):
-    """Drop the cached copy now, and again once the change is committed: a request in between may have
-    cached the old row again."""
-    cache.delete(user_key(user_id))
-    transaction.on_commit(lambda: cache.delete(user_key(user_id)))
+    page_cache.forget(user_key(user_id))
 
 
 class CachedModelBackend(ModelBackend):

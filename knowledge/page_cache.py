@@ -13,6 +13,7 @@ import hashlib
 
 from django.conf import settings
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
@@ -28,6 +29,13 @@ def clear():
         cache.incr(VERSION_KEY)
     except ValueError:
         cache.set(VERSION_KEY, 2, timeout=None)
+
+
+def forget(key):
+    """Drop a cached entry now, and again once the current transaction commits: a request in between may
+    have cached the old rows again."""
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
 
 
 def version():

@@ -12,19 +12,15 @@ Markers carry a key derived from SECRET_KEY, so nothing a user writes can pose a
 pieces do not nest.
 """
 
-import hashlib
 import re
 from functools import cache as memoize
-from functools import cached_property
 
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
 from django.utils.html import conditional_escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 
 from . import page_cache
 
@@ -46,12 +42,7 @@ class Viewer:
         return self.user.get_full_name() or self.user.get_username()
 
     def csrf_token(self):
-        return self.token
-
-    @cached_property
-    def token(self):
-        """One masked token for every form on the page (masking a new one costs more than the page)."""
-        return get_token(self.request)
+        return get_token(self.request)  # asked once per page: fill() answers each distinct hole once
 
     def messages(self):
         messages = list(get_messages(self.request))
@@ -139,10 +130,10 @@ def shared_page(request, viewer, parts, template, context, seconds=60):
 
     `context` is called only when the page is not cached, so its queries run only then.
     """
-    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
-    key = f"shared:{page_cache.version()}:{get_language()}:{template}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render_to_string(template, {**context(), **shared_context(request)}, request)
-        cache.set(key, html, seconds)
+    html = page_cache.fragment(
+        f"shared:{template}",
+        parts,
+        lambda: render_to_string(template, {**context(), **shared_context(request)}, request),
+        seconds=seconds,
+    )
     return fill(html, viewer)
