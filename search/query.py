@@ -88,14 +88,17 @@ def rank(phrases, conditions, sort, limit):
     the full-text match once (materialised; a second match just to count costs a phrase query as much again).
 
     By relevance, the full-text score picks the best `limit` (as a bare full-text query would), and only
-    those are re-weighted by kind and exact phrase, reading the entries through an index. By date, every
-    match is ordered by its date."""
+    those are re-weighted by kind and exact phrase, reading the entries through an index: the exact phrase
+    is looked for among them alone, not among every match. By date, every match is ordered by its date."""
     backend = get_backend()
     match_sql, match_params = backend.match_sql(phrases)
     where, where_params = conditions
     # The words typed, in that order, beat the same words scattered.
     words = [word for phrase in phrases for word in phrase]
-    exact_sql, exact_params = backend.match_sql([words]) if len(phrases) > 1 else ("SELECT 0, 0", [])
+    if len(phrases) > 1:
+        exact_sql, exact_params = backend.match_sql([words], among="SELECT entry_id FROM top")
+    else:  # one word typed: its phrase is the match itself
+        exact_sql, exact_params = "SELECT 0 AS entry_id", []
     best = "" if sort == "date" else "ORDER BY score DESC LIMIT %s"
     weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
     score = (
@@ -109,7 +112,7 @@ def rank(phrases, conditions, sort, limit):
         f"WITH m(entry_id, score) AS MATERIALIZED "
         f"(SELECT m.entry_id, m.score FROM ({match_sql}) AS m WHERE {where}), "
         f"top(entry_id, score) AS MATERIALIZED (SELECT entry_id, score FROM m {best}), "
-        f"x(entry_id, score) AS MATERIALIZED ({exact_sql}) "
+        f"x(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({exact_sql}) AS x) "
         f"SELECT top.entry_id, (SELECT COUNT(*) FROM m) FROM top "
         f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = top.entry_id "
         f"LEFT JOIN x ON x.entry_id = top.entry_id ORDER BY {order}, top.entry_id LIMIT %s"
@@ -141,10 +144,17 @@ def facet_counts(entry_ids):
 
 
 def hits_for(page_ids, phrases):
-    entries = SearchEntry.objects.only("kind", "title", "text", "url", "date").in_bulk(page_ids)
-    facets = {}
-    for facet in SearchFacet.objects.filter(entry__in=page_ids).order_by("pk"):
-        facets.setdefault(facet.entry_id, {}).setdefault(facet.name, []).append(facet.label)
+    """The page's results, each entry read with its facet labels in one query."""
+    rows = (
+        SearchEntry.objects.filter(pk__in=page_ids)
+        .values_list("pk", "kind", "title", "text", "url", "date", "facets__name", "facets__label")
+        .order_by("facets__pk")
+    )
+    entries, facets = {}, {}
+    for pk, kind, title, text, url, date, name, label in rows:
+        entries[pk] = {"kind": kind, "title": title, "text": text, "url": url, "date": date}
+        if name:
+            facets.setdefault(pk, {}).setdefault(name, []).append(label)
     pattern = match_pattern([word for phrase in phrases for word in phrase])
     return [hit(entries[pk], facets.get(pk, {}), pattern) for pk in page_ids]
 
@@ -152,13 +162,13 @@ def hits_for(page_ids, phrases):
 def hit(entry, facets, pattern):
     agencies = facets.get("agency", [])
     return {
-        "kind": entry.kind,
-        "kind_label": str(Kind(entry.kind).label),  # get_kind_display hashes every choice on each call
-        "title": entry.title,
-        "title_html": highlight(entry.title, pattern),
-        "url": entry.url,
-        "snippet": snippet(entry.text, pattern),
-        "date": entry.date,
+        "kind": entry["kind"],
+        "kind_label": str(Kind(entry["kind"]).label),
+        "title": entry["title"],
+        "title_html": highlight(entry["title"], pattern),
+        "url": entry["url"],
+        "snippet": snippet(entry["text"], pattern),
+        "date": entry["date"],
         "strategies": facets.get("strategy", []),
         "projects": facets.get("project", []),
         "agency": agencies[0] if agencies else "",

@@ -3,6 +3,8 @@
 A query is a list of phrases (each a list of analysed words, from one word the user typed); an entry
 matches when it holds every phrase. `match_sql` gives SQL of (entry_id, score) rows, higher is better,
 so that filtering, counting and ranking happen in the database; `match` runs it into {entry id: score}.
+`among`, when given, is SQL of the only entry ids the caller will use (the best few hundred, say): a
+backend restricts the match to them where that is cheaper, and may ignore it where its own index is faster.
 """
 
 from django.conf import settings

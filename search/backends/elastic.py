@@ -79,8 +79,9 @@ class ElasticBackend:
         response = build_search(phrases, using=self.alias).execute()
         return {int(hit.meta.id): hit.meta.score for hit in response}
 
-    def match_sql(self, phrases):
-        """The cluster's hits as (entry_id, score) rows the database can join (at most MAX_HITS)."""
+    def match_sql(self, phrases, among=None):
+        """The cluster's hits as (entry_id, score) rows the database can join (at most MAX_HITS); `among`
+        is SQL the cluster cannot read, so it is ignored."""
         hits = self.match(phrases) or {0: 0.0}  # entry 0 does not exist: an empty match
         rows = ", ".join(["(%s, %s)"] * len(hits))
         sql = f"SELECT column1 AS entry_id, column2 AS score FROM (VALUES {rows}) AS hits"

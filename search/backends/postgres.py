@@ -17,13 +17,16 @@ class PostgresBackend:
     def clear(self):
         """Nothing to do."""
 
-    def match_sql(self, phrases):
-        """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters."""
+    def match_sql(self, phrases, among=None):
+        """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters. Within
+        `among`, a phrase is re-checked in a few hundred vectors instead of every candidate of the index."""
         query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
         sql = (
-            f"SELECT id AS entry_id, ts_rank_cd('{{0.1, 0.2, 0.4, 1.0}}', vector, q) AS score "
+            f"SELECT id AS entry_id, ts_rank('{{0.1, 0.2, 0.4, 1.0}}', vector, q) AS score "
             f"FROM search_searchentry, (SELECT {query}) AS query(q) WHERE vector @@ q"
         )
+        if among:
+            sql += f" AND id IN ({among})"
         return sql, [" ".join(words) for words in phrases]
 
     def match(self, phrases):
