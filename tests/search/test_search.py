@@ -84,7 +84,8 @@ def test_publishing_indexes_and_unpublishing_removes(
 ):
     with django_capture_on_commit_callbacks(execute=True):
         update = UpdatePageFactory(parent=updates_index, title="ประกาศผลรางวัลนวัตกรรมบริการ")
-    assert update.title in titles(api(client, q="นวัตกรรม"))
+    found = {hit["title"]: hit for hit in api(client, q="นวัตกรรม")["results"]}
+    assert found[update.title]["date"] == update.date.isoformat()
     with django_capture_on_commit_callbacks(execute=True):
         update.unpublish()
     assert update.title not in titles(api(client, q="นวัตกรรม"))
