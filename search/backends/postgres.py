@@ -21,6 +21,8 @@ class PostgresBackend:
         """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters. Within
         `among`, a phrase is re-checked in a few hundred vectors instead of every candidate of the index."""
         query = " && ".join(["phraseto_tsquery('simple', %s)"] * len(phrases))
+        # ts_rank, not ts_rank_cd: half the CPU per match for the same quality on the Thai query set.
+        # Weights D, C, B, A: titles (A) count 2.5 times the text (B).
         sql = (
             f"SELECT id AS entry_id, ts_rank('{{0.1, 0.2, 0.4, 1.0}}', vector, q) AS score "
             f"FROM search_searchentry, (SELECT {query}) AS query(q) WHERE vector @@ q"
