@@ -165,7 +165,8 @@ def hits_for(page_ids, phrases):
             if name:
                 facets.setdefault(pk, {}).setdefault(name, []).append(label)
     pattern = match_pattern([word for phrase in phrases for word in phrase])
-    return [hit(entries[pk], facets.get(pk, {}), pattern) for pk in page_ids]
+    # An entry deleted since it was ranked is left out rather than failing the page.
+    return [hit(entries[pk], facets.get(pk, {}), pattern) for pk in page_ids if pk in entries]
 
 
 def hit(entry, facets, pattern):

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from knowledge import thaidate
 from knowledge.models import ManualPage, ProjectPage, UpdatePage
 from search.models import SearchEntry
 from search.query import search
@@ -86,6 +87,8 @@ def test_publishing_indexes_and_unpublishing_removes(
         update = UpdatePageFactory(parent=updates_index, title="ประกาศผลรางวัลนวัตกรรมบริการ")
     found = {hit["title"]: hit for hit in api(client, q="นวัตกรรม")["results"]}
     assert found[update.title]["date"] == update.date.isoformat()
+    page = client.get(reverse("search:search"), {"q": "นวัตกรรม"}).content.decode()
+    assert thaidate.format_date(update.date) in page  # a date, shown in the Buddhist Era
     with django_capture_on_commit_callbacks(execute=True):
         update.unpublish()
     assert update.title not in titles(api(client, q="นวัตกรรม"))
