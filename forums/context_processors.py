@@ -1,7 +1,8 @@
-"""The reader of every page: the header's bell and name, and the other personal bits (forums.viewers)."""
+"""The reader of every page: the header's bell and name, and the other personal bits
+(settings.PERSONAL_VIEWER)."""
 
-from .viewers import ForumViewer
+from knowledge.personal import viewer_for
 
 
 def viewer(request):
-    return {"viewer": ForumViewer(request)} if hasattr(request, "user") else {}
+    return {"viewer": viewer_for(request)} if hasattr(request, "user") else {}

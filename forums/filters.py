@@ -1,31 +1,29 @@
 """Narrowing topic lists by the plan's taxonomy: strategy, project, agency, tag, kind and author.
 
-The choices are plain (code, label) lists kept in the cache for the current content generation: building
-them from page querysets on every request cost more than the rest of a topic list.
+The choices are plain (code, label) lists kept in the cache until a strategy, project or agency changes:
+building them from page querysets on every request cost more than the rest of a topic list.
 """
 
 import django_filters
-from django.core.cache import cache
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from knowledge import page_cache
+from knowledge import dependencies
 from knowledge.models import Agency, ProjectPage, StrategyPage
 
 from .models import Topic, TopicKind
 
 
 def taxonomy_choices():
-    key = f"forum-filter-choices:{page_cache.version()}:{get_language()}"
-    choices = cache.get(key)
-    if choices is None:
-        choices = {
+    def choices():
+        return {
             "strategy": [(s.code, s.title) for s in StrategyPage.objects.live().order_by("number")],
             "project": [(p.code, f"{p.code} {p.title}") for p in ProjectPage.objects.live().order_by("path")],
             "agency": [(a.code, a.abbreviation) for a in Agency.objects.all()],
         }
-        cache.set(key, choices, 3600)
-    return choices
+
+    names = ["kind:strategypage", "kind:projectpage", "reference"]
+    return dependencies.cached(f"forum-filter-choices:{get_language()}", choices, 3600, names)
 
 
 class TopicFilter(django_filters.FilterSet):

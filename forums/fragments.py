@@ -3,9 +3,10 @@ thing (its audience), and each reader's own bits are filled in per request (know
 inside them (the rows of a topic list, the body of each post) are cached apart too, as they recur across
 pages and audiences.
 
-Keys hold the content generation (knowledge.page_cache.version(), which moves on every change), the
-language and what the piece shows, so an edit, a hidden post or a moved topic is never served stale.
-View and reaction counts may lag by up to FRAGMENT_SECONDS.
+Each rendering keeps the dependency names it shows (config/dependencies.py: a topic, a category, the
+forum's lists, who may read what) and is made again once one of them changes, so an edit, a hidden post or
+a moved topic is never served stale, and a reply leaves every other topic's rendering alone. View counts
+may lag by up to FRAGMENT_SECONDS; post bodies are keyed by their own edit and status.
 """
 
 from django.core.cache import cache
@@ -14,13 +15,14 @@ from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-from knowledge import page_cache, personal
+from knowledge import dependencies, page_cache, personal
 
 from .access import audience_of
 from .models import Topic, TopicStatus
 
 FRAGMENT_SECONDS = 60
-MISSING = object()
+# What every rendering of the exchange shows: who may read which category, tag names, people's names.
+FORUM = ("forum-access", "tags", "people")
 
 
 def viewer_key(user):
@@ -35,31 +37,27 @@ def viewer_key(user):
     return key
 
 
-def cached_object(name, pk, load):
-    """A row every visit needs, read once per content generation (any change starts a new one).
-    `load` may return None (no such row); that is remembered too."""
-    key = f"{name}:{page_cache.version()}:{pk}"
-    found = cache.get(key, MISSING)
-    if found is MISSING:
-        found = load()
-        cache.set(key, found, FRAGMENT_SECONDS)
-    return found
+def cached_object(name, pk, load, names):
+    """A row every visit needs, read until one of `names` changes. `load` may return None (no such
+    row); that is remembered too."""
+    return dependencies.cached(f"{name}:{pk}", load, FRAGMENT_SECONDS, names)
 
 
 def has_held_topics(user):
-    """Asked on every list a member opens; held topics change only with content (a new generation)."""
-    key = f"forum-held:{page_cache.version()}:{user.pk}"
+    """Asked on every list a member opens; changes only when one of their topics does."""
 
     def held():
         return Topic.objects.filter(author=user, status=TopicStatus.HELD).exists()
 
-    return cache.get_or_set(key, held, FRAGMENT_SECONDS)
+    return dependencies.cached(f"forum-held:{user.pk}", held, FRAGMENT_SECONDS, [f"author:{user.pk}"])
 
 
-def shared_response(request, viewer, parts, template, context):
+def shared_response(request, viewer, parts, template, context, names):
     """A page rendered once for everyone `parts` names (the page and its audience) and filled in for
-    `viewer` (knowledge.personal); `context` is called only when that rendering is not cached."""
-    return HttpResponse(personal.shared_page(request, viewer, parts, template, context, FRAGMENT_SECONDS))
+    `viewer` (knowledge.personal); `context` is called only when that rendering is not cached, and the
+    rendering lasts until one of `names` (or what it reads) changes."""
+    html = personal.shared_page(request, viewer, parts, template, context, (*FORUM, *names), FRAGMENT_SECONDS)
+    return page_cache.complete(HttpResponse(html))
 
 
 def topic_rows(topics):
@@ -68,12 +66,13 @@ def topic_rows(topics):
         "forum-rows",
         [topic.pk for topic in topics],
         lambda: render_to_string("forums/includes/topic_table.html", {"topics": topics}),
+        names=[*FORUM, *(f"topic:{topic.pk}" for topic in topics)],
     )
 
 
 def with_bodies(posts, topic):
     """Set `post.body` (head, text and pictures, rendered) on each post, from the cache where possible."""
-    prefix = f"forum-fragment:{page_cache.version()}:{get_language()}:post"
+    prefix = f"forum-fragment:{get_language()}:post"
     keys = {
         post.pk: f"{prefix}:{post.pk}:{post.edited_at}:{post.status}:{topic.accepted_post_id}"
         for post in posts

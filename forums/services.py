@@ -12,8 +12,6 @@ from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from knowledge import page_cache
-
 from . import notifications, rules
 from .images import attach_image
 from .models import (
@@ -39,10 +37,6 @@ CLINIC_RESPONSE_DAYS = 3
 def later(field, when):
     """The later of a stored time and `when` (an empty field counts as earlier)."""
     return Greatest(Coalesce(field, Value(when)), Value(when))
-
-
-def _changed():
-    transaction.on_commit(page_cache.clear)
 
 
 def _log(moderator, action, topic, post=None, note=""):
@@ -102,7 +96,6 @@ def topic_create(
     notifications.watch(author, topic=topic)
     if not held:
         _published_topic(topic, post)
-    _changed()
     return topic
 
 
@@ -137,7 +130,6 @@ def post_create(*, topic, author, body, image=None, image_alt="", now=None):
     if not held:
         _published_reply(topic, post)
     notifications.watch(author, topic=topic)
-    _changed()
     return post
 
 
@@ -164,7 +156,6 @@ def post_edit(*, post, editor, body):
     post.save()
     if editor.pk != post.author_id:
         _log(editor, ModerationAction.EDIT, post.topic, post)
-    _changed()
     return post
 
 
@@ -182,7 +173,6 @@ def post_approve(*, post, moderator):
         _published_reply(topic, post)
     notifications.notify(post.author, kind="approved", actor=moderator, topic=topic, post=post)
     _log(moderator, ModerationAction.APPROVE, topic, post)
-    _changed()
 
 
 @transaction.atomic
@@ -197,7 +187,6 @@ def post_set_hidden(*, post, moderator, hidden, note=""):
     Flag.objects.filter(post=post, resolved_at=None).update(resolved_at=timezone.now(), resolved_by=moderator)
     refresh_counters(topic)
     _log(moderator, ModerationAction.HIDE if hidden else ModerationAction.RESTORE, topic, post, note)
-    _changed()
 
 
 def refresh_counters(topic):
@@ -260,7 +249,6 @@ def topic_moderate(*, topic, moderator, action, category=None):
         setattr(topic, field, value)
         topic.save(update_fields=[field])
         _log(moderator, action, topic)
-    _changed()
 
 
 @transaction.atomic
@@ -281,7 +269,6 @@ def post_accept(*, post, user):
     topic.answered_at = topic.answered_at or post.created_at
     topic.save(update_fields=["accepted_post", "answered_at"])
     notifications.notify(post.author, kind="accepted", actor=user, topic=topic, post=post)
-    _changed()
 
 
 @transaction.atomic
@@ -292,7 +279,6 @@ def case_endorse(*, case, moderator, endorsed=True):
     if endorsed:
         notifications.notify(case.topic.author, kind="endorsed", actor=moderator, topic=case.topic)
         _log(moderator, ModerationAction.ENDORSE, case.topic)
-    _changed()
 
 
 @transaction.atomic
@@ -303,7 +289,6 @@ def case_adopt(*, case, user, agency, note=""):
     )
     if created:
         notifications.notify(case.topic.author, kind="adopted", actor=user, topic=case.topic)
-        _changed()
     return adoption
 
 
@@ -317,7 +302,6 @@ def reaction_toggle(*, post, user, kind):
     else:
         Reaction.objects.create(post=post, user=user, kind=kind)
         Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
-    _changed()
     return not deleted
 
 

@@ -6,6 +6,7 @@ from django.db import connection
 
 from knowledge.personal import Viewer
 
+from .fragments import viewer_key
 from .models import Bookmark, Post, PostStatus, Reaction, Watch
 from .notifications import unread_count
 from .rules import can_accept, may_edit
@@ -27,9 +28,13 @@ class ForumViewer(Viewer):
 
     holes = Viewer.holes | {"unread", "pressed", "bookmarked", "watching", "can_accept", "can_edit"}
 
-    def __init__(self, request, topic=None, category=None):
-        super().__init__(request)
+    def __init__(self, request, topic=None, category=None, page=None):
+        super().__init__(request, page)
         self.topic, self.category = topic, category
+
+    def audience(self):
+        """Readers of the same categories see the same forum pieces (on hubs and the home page too)."""
+        return viewer_key(self.user)
 
     def unread(self):
         return unread_count(self.user)

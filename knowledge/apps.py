@@ -11,7 +11,9 @@ class KnowledgeConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        from . import roles, signals  # noqa: F401  (connects receivers)
+        from . import dependencies, roles, signals  # noqa: F401  (connects receivers)
+
+        dependencies.connect()  # what cached renderings depend on (settings.CACHE_DEPENDENCIES)
 
         # Permissions exist only after every app has migrated, so roles get theirs afterwards.
         post_migrate.connect(roles.sync_role_permissions, dispatch_uid="knowledge.sync_roles")

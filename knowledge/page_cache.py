@@ -1,9 +1,11 @@
-"""Serve anonymous visitors' page views from cache; any content change empties it at once.
+"""Serve anonymous visitors' page views from cache, each page until something it shows changes.
 
-Public pages are the same for every anonymous visitor in a language, and the plan changes a few times a
-day, so caching whole responses is what lets one server carry the ministry's traffic. Signed-in users
-(a session cookie) always get fresh pages. A response that sets a cookie (e.g. a CSRF token) or asks not
-to be cached is never stored, so no per-user data can leak into the cache.
+Public pages are the same for every anonymous visitor in a language, so caching whole responses is what
+lets one server carry the ministry's traffic. A cached page keeps the dependency names its rendering read
+(knowledge.dependencies) and is served only while none of them has changed. Only a response its view
+marks `complete` is stored: one whose rendering declared everything it shows. Signed-in users (a session
+cookie) always get pages made for them (knowledge.personal). A response that sets a cookie (e.g. a CSRF
+token) or asks not to be cached is never stored, so no per-user data can leak into the cache.
 
 A view that counts its visits sets `response.page_cache_hit = ("dotted.path", [args])`; the call is
 stored with the page and made again on every hit, so a cached topic still counts its views.
@@ -15,20 +17,16 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
+from django.utils.cache import patch_vary_headers
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
-VERSION_KEY = "page-cache:version"
+from . import dependencies
+
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
-
-
-def clear():
-    """Drop every cached page (by moving to a new key generation; old entries expire on their own)."""
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:
-        cache.set(VERSION_KEY, 2, timeout=None)
+# Every page differs by who asks (the session cookie) and in which language.
+VARY = ("Cookie", "Accept-Language")
 
 
 def forget(key):
@@ -38,30 +36,21 @@ def forget(key):
     transaction.on_commit(lambda: cache.delete(key))
 
 
-def version():
-    """The current generation: it changes whenever any content does (fragments key on it too)."""
-    return cache.get_or_set(VERSION_KEY, 1, timeout=None)
+def complete(response):
+    """Say that the rendering of `response` declared every dependency it shows (it may be cached)."""
+    response.page_cache_complete = True
+    return response
 
 
-def fragment(name, parts, render, seconds=60):
-    """A rendered piece of a page, cached per content generation and language.
-
-    Signed-in people never get whole cached pages, but much of what they see is the same for everyone:
-    such a piece is rendered once per generation (any content change starts a new one), keyed by `name`
-    and the `parts` that decide what it shows.
-    """
-    digest = hashlib.sha1(repr(parts).encode()).hexdigest()
-    key = f"fragment:{version()}:{get_language()}:{name}:{digest}"
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, seconds)
-    return mark_safe(html)
+def digest(parts):
+    return hashlib.sha1(repr(parts).encode()).hexdigest()
 
 
-def clear_on_change(*args, **kwargs):
-    """Signal receiver form of `clear`."""
-    clear()
+def fragment(name, parts, render, names=(), seconds=60):
+    """A rendered piece of a page, the same for everyone `parts` names, cached per language until one of
+    the dependencies it reads (plus `names`) changes."""
+    key = f"fragment:{get_language()}:{name}:{digest(parts)}"
+    return mark_safe(dependencies.cached(key, render, seconds, names))
 
 
 class AnonymousPageCacheMiddleware:
@@ -70,17 +59,26 @@ class AnonymousPageCacheMiddleware:
 
     def __call__(self, request):
         if not self.is_cacheable_request(request):
-            return self.get_response(request)
-        path = hashlib.sha1(request.get_full_path().encode()).hexdigest()  # Thai URLs are long when quoted
-        # "v2": entries now carry the on-hit call; older three-part entries are simply never read.
-        key = f"page-cache:v2:{version()}:{request.LANGUAGE_CODE}:{path}"
-        if stored := cache.get(key):
+            response = self.get_response(request)
+        else:
+            response = self.cached_response(request)
+        patch_vary_headers(response, VARY)
+        return response
+
+    def cached_response(self, request):
+        # "v3": entries carry their dependencies; older entries are simply never read.
+        key = f"page-cache:v3:{request.get_host()}:{request.LANGUAGE_CODE}:{digest(request.get_full_path())}"
+        stored = dependencies.lookup(key)
+        if stored is not dependencies.MISSING:
             return self.rebuild(stored)
-        response = self.get_response(request)
-        if self.is_cacheable_response(response):
-            on_hit = getattr(response, "page_cache_hit", None)
-            stored = (response.status_code, response.content, dict(response.items()), on_hit)
-            cache.set(key, stored, settings.PAGE_CACHE_SECONDS)
+        with dependencies.rendering(key, settings.PAGE_CACHE_SECONDS) as made:
+            response = self.get_response(request)
+            made.store = getattr(response, "page_cache_complete", False) and self.is_cacheable_response(
+                response
+            )
+            if made.store:
+                on_hit = getattr(response, "page_cache_hit", None)
+                made.value = (response.status_code, response.content, dict(response.items()), on_hit)
         return response
 
     @staticmethod

@@ -15,11 +15,13 @@ pieces do not nest.
 import re
 from functools import cache as memoize
 
+from django.conf import settings
 from django.contrib.messages import get_messages
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
 from django.utils.html import conditional_escape
+from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 from . import page_cache
@@ -32,11 +34,33 @@ class Viewer:
     """What pages show differently to the person asking. Subclasses add the bits of their own pages;
     templates may ask only for the names in `holes`. A boolean prints as true/false, as ARIA states want."""
 
-    holes = frozenset({"user_name", "csrf_token", "messages", "is_me", "is_other"})
+    holes = frozenset(
+        {"user_name", "csrf_token", "messages", "is_me", "is_other", "userbar", "reading_panel"}
+    )
 
-    def __init__(self, request):
+    def __init__(self, request, page=None):
         self.request = request
         self.user = request.user
+        self.page = page
+
+    def audience(self):
+        """Who sees the same page but for the holes (subclasses tell readers of restricted content apart)."""
+        return ["member"] if self.user.is_authenticated else ["visitor"]
+
+    def userbar(self):
+        """Wagtail's bar for editing the page, for those who may use the admin."""
+        if not (self.page and self.user.is_authenticated and self.user.has_perm("wagtailadmin.access_admin")):
+            return ""
+        return render_to_string("includes/userbar.html", {"page": self.page}, self.request)
+
+    def reading_panel(self):
+        """A manual's or standard's "your reading" panel: whether this reader has read it, and the owner's
+        links."""
+        context = {"page": self.page}
+        if self.user.is_authenticated:
+            context["receipt"] = self.page.read_receipts.filter(user=self.user).first()
+            context["can_follow_readers"] = self.page.can_follow_readers(self.user)
+        return render_to_string("includes/reading_panel.html", context, self.request)
 
     def user_name(self):
         return self.user.get_full_name() or self.user.get_username()
@@ -65,6 +89,12 @@ class Viewer:
         if name not in self.holes:
             raise ValueError(f"{type(self).__name__} has no personal hole {name!r}")
         return getattr(self, name)(*args)
+
+
+def viewer_for(request, **objects):
+    """The viewer of this request, of the class settings.PERSONAL_VIEWER names (the exchange's adds the
+    bell and who may read which category)."""
+    return import_string(settings.PERSONAL_VIEWER)(request, **objects)
 
 
 class SharedUser:
@@ -124,9 +154,10 @@ def shared_context(request):
     }
 
 
-def shared_page(request, viewer, parts, template, context, seconds=60):
-    """`template` rendered once per content generation, language and `parts` (which must name the page and
-    the audience: everything but the personal bits), then filled for `viewer`.
+def shared_page(request, viewer, parts, template, context, names, seconds=60):
+    """`template` rendered once per language and `parts` (which must name the page and the audience:
+    everything but the personal bits) until one of `names` (or of what it reads) changes, then filled
+    for `viewer`.
 
     `context` is called only when the page is not cached, so its queries run only then.
     """
@@ -134,6 +165,7 @@ def shared_page(request, viewer, parts, template, context, seconds=60):
         f"shared:{template}",
         parts,
         lambda: render_to_string(template, {**context(), **shared_context(request)}, request),
+        names=names,
         seconds=seconds,
     )
     return fill(html, viewer)

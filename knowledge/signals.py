@@ -1,25 +1,14 @@
-"""Receivers that keep derived state in step: profiles, communicators' rights, cached users, page cache."""
+"""Receivers that keep derived state in step: profiles, communicators' rights, cached users (what cached
+renderings depend on is config/dependencies.py)."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
-from wagtail.models import Page
-from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from . import page_cache
 from .auth import forget_user
-from .models import (
-    Agency,
-    Gov40Goal,
-    Indicator,
-    IndicatorTarget,
-    PMQACategory,
-    Profile,
-    SubPlan,
-    UpdatesIndexPage,
-)
+from .models import Profile, UpdatesIndexPage
 from .roles import grant_communicators
 
 
@@ -64,18 +53,3 @@ def forget_group_members(sender, instance, **kwargs):
 def open_updates_to_communicators(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_communicators(instance)
-
-
-def connect_page_cache_clearing():
-    """Any change to what public pages show empties the anonymous page cache."""
-    for signal in (page_published, page_unpublished, post_page_move):
-        signal.connect(page_cache.clear_on_change, dispatch_uid=f"page_cache.{id(signal)}")
-    post_delete.connect(page_cache.clear_on_change, sender=Page, dispatch_uid="page_cache.page_delete")
-    for model in (Agency, PMQACategory, SubPlan, Gov40Goal, Indicator, IndicatorTarget):
-        for signal in (post_save, post_delete):
-            signal.connect(
-                page_cache.clear_on_change, sender=model, dispatch_uid=f"page_cache.{model}.{id(signal)}"
-            )
-
-
-connect_page_cache_clearing()

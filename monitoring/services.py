@@ -8,8 +8,6 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from knowledge import page_cache
-
 from .models import KpiReport, ReportEvent, ReportStatus
 from .rules import can_report, can_review
 
@@ -51,6 +49,4 @@ def report_review(*, report, user, approve, comment=""):
     ReportEvent.objects.create(
         report=report, actor=user, status=report.status, value=report.value, note=comment
     )
-    if approve:  # approved values change the public dashboards, which anonymous visitors get from cache
-        transaction.on_commit(page_cache.clear)
     return report

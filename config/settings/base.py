@@ -209,8 +209,14 @@ MONITORING_COVERAGE_DAYS = 90  # "an update in the last N days" on the coverage 
 
 ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
-# Anonymous page views are served from cache; any content change clears it (knowledge/page_cache.py).
+# Anonymous page views are served from cache until something they show changes (knowledge/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# The table from models to what they invalidate, and how far apart the clocks of hosts sharing one cache
+# may be (a rendering started less than this before a change is not trusted).
+CACHE_DEPENDENCIES = "config.dependencies.TABLE"
+# Who reads a page: the bits of shared renderings filled per person (knowledge/personal.py).
+PERSONAL_VIEWER = "forums.viewers.ForumViewer"
+CACHE_CLOCK_SKEW_SECONDS = float(os.environ.get("CACHE_CLOCK_SKEW_SECONDS", "0"))
 
 LOGGING = {
     "version": 1,

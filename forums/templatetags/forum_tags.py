@@ -4,6 +4,8 @@
 from django import template
 from django.contrib.auth.models import AnonymousUser
 
+from knowledge.dependencies import depends_on
+
 from .. import fragments
 from ..models import Topic, TopicKind
 
@@ -32,6 +34,7 @@ def viewer(context):
 @register.inclusion_tag("forums/includes/project_exchange.html", takes_context=True)
 def project_exchange(context, project, limit=8):
     """The project hub's cases and topics: what its teams shared and asked, as this reader may see it."""
+    depends_on(f"exchange:{project.pk}", *fragments.FORUM)
     topics = Topic.objects.visible_to(viewer(context)).filter(projects=project).rows()
     cases = list(topics.filter(kind=TopicKind.CASE)[:limit])
     others = list(topics.exclude(kind=TopicKind.CASE)[:limit])
@@ -42,4 +45,5 @@ def project_exchange(context, project, limit=8):
 def exemplary_practices(context, limit=3):
     from ..views.browse import exemplary_cases
 
+    depends_on("exemplary", *fragments.FORUM)
     return {"topics": list(exemplary_cases(viewer(context), limit=limit))}

@@ -1,5 +1,7 @@
 """Reading the exchange: the index, topic lists (per category or filtered), a topic with its posts."""
 
+from functools import partial
+
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.core.paginator import Paginator
@@ -47,7 +49,10 @@ class ForumIndexView(View):
             }
 
         parts = ["forum-index", *fragments.viewer_key(user)]
-        return fragments.shared_response(request, ForumViewer(request), parts, "forums/index.html", context)
+        names = ["forum", "exemplary"]
+        return fragments.shared_response(
+            request, ForumViewer(request), parts, "forums/index.html", context, names
+        )
 
 
 class TopicListView(View):
@@ -56,13 +61,22 @@ class TopicListView(View):
     def get(self, request, pk=None):
         category = None
         if pk is not None:
-            category = fragments.cached_object("forum-category", pk, Category.objects.filter(pk=pk).first)
+            category = fragments.cached_object(
+                "forum-category", pk, Category.objects.filter(pk=pk).first, [f"category:{pk}", "forum-access"]
+            )
             if category is None or not can_read(category.audience(), request.user):
                 raise Http404
         parts = ["forum-list", pk, request.GET.urlencode(), *fragments.viewer_key(request.user)]
         viewer = ForumViewer(request, category=category)
+        # A category's list changes with its topics; a list across categories, with any topic.
+        names = [
+            f"category:{pk}" if category else "forum",
+            "kind:strategypage",
+            "kind:projectpage",
+            "reference",
+        ]
         return fragments.shared_response(
-            request, viewer, parts, "forums/topic_list.html", lambda: self.context(request, category)
+            request, viewer, parts, "forums/topic_list.html", lambda: self.context(request, category), names
         )
 
     def context(self, request, category):
@@ -92,8 +106,9 @@ class TopicView(View):
         topic = self.topic(request, pk)
         viewer = ForumViewer(request, topic=topic)
         parts = ["forum-topic", topic.pk, request.GET.get("page"), *self.audience(viewer)]
+        context = partial(self.context, request, topic, ReplyForm())
         response = fragments.shared_response(
-            request, viewer, parts, self.template_name, lambda: self.context(request, topic, ReplyForm())
+            request, viewer, parts, self.template_name, context, [f"topic:{topic.pk}"]
         )
         topic_viewed(topic.pk)
         response.page_cache_hit = ("forums.services.topic_viewed", [topic.pk])
@@ -105,11 +120,12 @@ class TopicView(View):
         return render(request, self.template_name, context, status=status)
 
     def topic(self, request, pk):
-        """The topic, if this reader may see it. Read once per content generation: every visit asks."""
+        """The topic, if this reader may see it. Read from the cache until it changes: every visit asks."""
         topic = fragments.cached_object(
             "forum-topic",
             pk,
             lambda: Topic.objects.select_related("category", "author", "assignee").filter(pk=pk).first(),
+            [f"topic:{pk}", "forum-access", "people"],
         )
         if topic is None or not can_see_topic(request.user, topic):
             raise Http404

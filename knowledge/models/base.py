@@ -1,6 +1,7 @@
 """The page every page of the site builds on, and the tags they share."""
 
 from django.db import models
+from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -10,8 +11,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
+from .. import page_cache, personal
 from ..forms import DerivedSlugPageForm
 from ..i18n import localized
+
+SHARED_SECONDS = 600  # a bound on memory: renderings are dropped as soon as what they show changes
 
 
 class PageTag(TaggedItemBase):
@@ -36,6 +40,8 @@ class BasePage(Page):
     # Plan pages take their slug from a stable id field (e.g. "s1-p2"), never from the Thai title:
     # Django's slugify strips Thai vowel and tone marks.
     slug_source = None
+    # Kinds of page (model names) listed anywhere on this page, beyond its own children.
+    listed_kinds = ()
 
     content_panels = [*Page.content_panels, FieldPanel("title_en"), FieldPanel("summary")]
     promote_panels = [*Page.promote_panels, FieldPanel("tags")]
@@ -48,6 +54,38 @@ class BasePage(Page):
 
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        if request.method != "GET":
+            return super().serve(request, *args, **kwargs)
+        return self.serve_shared(request, self.get_template(request), {})
+
+    def serve_shared(self, request, template, extra_context):
+        """The page rendered once for everyone who sees the same (its address, language and audience)
+        and filled in with each reader's own bits (knowledge.personal): signed-in readers get it at the
+        speed of a cached page, and it is made again only when something it shows changes."""
+        request.is_preview = False
+        viewer = personal.viewer_for(request, page=self)
+        parts = [self.pk, request.get_full_path(), *viewer.audience()]
+
+        def context():
+            return {**self.get_context(request), **extra_context}
+
+        names = self.dependencies()
+        html = personal.shared_page(request, viewer, parts, template, context, names, SHARED_SECONDS)
+        return page_cache.complete(HttpResponse(html))
+
+    def dependencies(self):
+        """What the page shows: itself and its ancestors (the breadcrumbs), its children, the reference
+        lists and tag names, and the kinds of page it lists (config/dependencies.py)."""
+        ancestors = range(2 * self.steplen, len(self.path) + 1, self.steplen)
+        return [
+            *(f"page:{self.path[:end]}" for end in ancestors),
+            f"children:{self.path}",
+            "reference",
+            "tags",
+            *(f"kind:{kind}" for kind in self.listed_kinds),
+        ]
 
     @property
     def display_title(self):

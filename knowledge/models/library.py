@@ -155,12 +155,13 @@ class EditionPage(RoutablePageMixin, BasePage):
     def review_overdue(self):
         return bool(self.review_due and self.review_due < timezone.localdate())
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            context["receipt"] = self.read_receipts.filter(user=request.user).first()
-            context["can_follow_readers"] = self.can_follow_readers(request.user)
-        return context
+    def dependencies(self):
+        """Also every edition of the document, and the owner's name."""
+        return [*super().dependencies(), f"kind:{self._meta.model_name}", "people"]
+
+    @path("")
+    def index_route(self, request):
+        return self.serve_shared(request, self.get_template(request), {})
 
     def can_follow_readers(self, user):
         """The owner, moderators and administrators see who has read the edition and what they said."""
@@ -255,7 +256,7 @@ class ManualPage(EditionPage):
             "previous_section": numbered[index - 1] if index else None,
             "next_section": numbered[index + 1] if index + 1 < len(numbered) else None,
         }
-        return self.render(request, context_overrides=context, template="knowledge/manual_section.html")
+        return self.serve_shared(request, "knowledge/manual_section.html", context)
 
 
 class StandardPage(EditionPage):

@@ -24,6 +24,7 @@ class HomePage(BasePage):
     intro = RichTextField(_("Introduction"), blank=True, features=["bold", "italic", "link"])
 
     parent_page_types = ["wagtailcore.Page"]
+    listed_kinds = ("planpage", "strategypage", "projectpage", "updatepage")
     subpage_types = ["knowledge.PlanPage", "knowledge.UpdatesIndexPage"]
     max_count = 1
 
@@ -65,6 +66,7 @@ class PlanPage(BasePage):
 
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.ChapterPage", "knowledge.StrategyPage"]
+    listed_kinds = ("projectpage",)  # each strategy's project count
 
     content_panels = [
         *BasePage.content_panels,

@@ -78,6 +78,9 @@ class ProjectPage(BasePage):
     slug_source = "code"
     parent_page_types = ["knowledge.StrategyPage"]
     subpage_types = ["knowledge.ManualPage", "knowledge.StandardPage"]
+    # Standards filed elsewhere that name the project, and updates about it; its KPIs and forum pieces
+    # declare their own (monitoring_tags, forum_tags).
+    listed_kinds = ("standardpage", "updatepage")
 
     content_panels = [
         *BasePage.content_panels,

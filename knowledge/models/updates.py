@@ -43,6 +43,7 @@ class UpdatePage(BasePage):
 
     parent_page_types = ["knowledge.UpdatesIndexPage"]
     subpage_types = []
+    listed_kinds = ("projectpage",)
 
     content_panels = [
         *BasePage.content_panels,

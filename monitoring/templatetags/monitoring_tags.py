@@ -5,6 +5,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from knowledge.dependencies import depends_on
+
 from ..charts import BarChart
 from ..coverage import activity
 from ..dashboard import kpi_histories, results
@@ -16,6 +18,7 @@ register = template.Library()
 @register.inclusion_tag("monitoring/includes/project_results.html", takes_context=True)
 def project_results(context, project):
     """KPI status and knowledge activity side by side, each KPI's chart, and the budget by year."""
+    depends_on(f"results:{project.pk}", f"exchange:{project.pk}", "kind:manualpage", "kind:standardpage")
     today = timezone.localdate()
     year = default_year(project.fiscal_years, today)
     (result,) = results([project], year)

@@ -30,8 +30,8 @@ def chosen_year(request, years):
 class YearDashboardView(TemplateView):
     """A dashboard of some projects in one fiscal year, with a year picker.
 
-    The body is the same for every reader, so it is rendered once per content generation
-    (knowledge.page_cache.fragment): approving a report or publishing a budget starts a new one.
+    The body is the same for every reader, so it is rendered once (knowledge.page_cache.fragment) until
+    a KPI, a report, a project or an agency changes.
     """
 
     body_template = None
@@ -53,6 +53,7 @@ class YearDashboardView(TemplateView):
             self.body_template,
             self.body_key(year),
             lambda: render_to_string(self.body_template, self.body_context(year)),
+            names=["results", "kind:projectpage", "kind:strategypage", "reference"],
             seconds=DASHBOARD_SECONDS,
         )
         return super().get_context_data(

@@ -4,23 +4,27 @@ from django import template
 from django.template.loader import render_to_string
 
 from knowledge import page_cache
+from knowledge.dependencies import depends_on
 
 from ..related import related_entries
 from ..sources import key_for
 
 register = template.Library()
+RELATED_SECONDS = 600
 
 
 @register.simple_tag
 def related_items(obj):
     """{% related_items page %}: related content for a project, manual, standard, case or topic.
 
-    Only public entries are ever related, so the list is the same for every reader: it is rendered once
-    per content generation."""
+    Only public entries are ever related, so the list is the same for every reader. It is made again when
+    one of the entries it shows changes its title, address or kind; an entry newly related shows within
+    RELATED_SECONDS."""
     key = key_for(obj)
-    return page_cache.fragment(
-        "related",
-        [key],
-        lambda: render_to_string("search/related.html", {"entries": related_entries(key)}),
-        seconds=600,
-    )
+
+    def render():
+        entries = related_entries(key)
+        depends_on(*(f"entry:{entry.key}" for entry in entries))
+        return render_to_string("search/related.html", {"entries": entries})
+
+    return page_cache.fragment("related", [key], render, names=[f"entry:{key}"], seconds=RELATED_SECONDS)
