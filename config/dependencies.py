@@ -11,6 +11,7 @@ reference          agencies, PMQA categories, master-plan sub-plans, Bureaucracy
 tags               tag names
 people             names, agencies and groups of users (authors, owners)
 topic:<id>         one topic's page: its posts, reactions, case, adoptions
+topic-row:<id>     its row in lists: title, status, replies, last post (a reaction changes none of them)
 category:<id>      one category's topic list
 forum              the exchange's index and lists across categories
 forum-access       who may read which category (every forum list, the hubs' and home's forum pieces)
@@ -19,6 +20,7 @@ exchange:<id>      the cases and topics a project hub shows
 exemplary          the endorsed cases the home page and the exchange show
 results:<id>       a project's KPI values and reports; results: every dashboard
 search             the search index (result pages)
+sites              the Wagtail sites (which host serves which tree: every page's route)
 entry:<key>        the title, address, kind and visibility of one search entry (related-content lists)
 """
 
@@ -37,6 +39,14 @@ def page_names(instance):
     return [f"page:{instance.path}", f"children:{parent}", f"kind:{instance.specific_class._meta.model_name}"]
 
 
+def page_saved(instance, update_fields=None, **kwargs):
+    """A live page saved whole outside publishing (a script's add_child or save); Wagtail's own draft
+    saves name their fields and change nothing readers see."""
+    if isinstance(instance, Page) and instance.live and update_fields is None:
+        return page_names(instance)
+    return []
+
+
 def page_moved(instance, parent_page_before=None, parent_page_after=None, **kwargs):
     """Before a move: what listed it at its old place; after: what lists it at its new one."""
     return page_names(instance)
@@ -45,6 +55,7 @@ def page_moved(instance, parent_page_before=None, parent_page_after=None, **kwar
 def topic(instance, **kwargs):
     names = [
         f"topic:{instance.pk}",
+        f"topic-row:{instance.pk}",
         f"category:{instance.category_id}",
         "forum",
         f"author:{instance.author_id}",
@@ -96,6 +107,15 @@ def category(instance, **kwargs):
 
 def category_readers(**kwargs):
     return ["forum-access", "forum"]
+
+
+def sites(**kwargs):
+    return ["sites"]
+
+
+def view_restriction(instance, **kwargs):
+    """A restriction covers the page and everything below it."""
+    return [f"page:{instance.page.path}"]
 
 
 def tags(**kwargs):
@@ -152,6 +172,7 @@ SAVED = (post_save, pre_delete)
 TABLE = [
     *((signal, None, page) for signal in (page_published, page_unpublished)),
     (pre_delete, "wagtailcore.Page", page),
+    (post_save, None, page_saved),
     (pre_page_move, None, page_moved),
     (post_page_move, None, page_moved),
     (pre_save, "forums.Topic", topic_before),
@@ -165,6 +186,8 @@ TABLE = [
     *((signal, "forums.Category", category) for signal in SAVED),
     (m2m_changed, "forums.Category.groups", category_readers),
     (m2m_changed, "forums.Category.agencies", category_readers),
+    *((signal, "wagtailcore.Site", sites) for signal in (post_save, post_delete)),
+    *((signal, "wagtailcore.PageViewRestriction", view_restriction) for signal in SAVED),
     *((signal, "taggit.Tag", tags) for signal in (post_save, post_delete)),
     *(
         (signal, model, reference)

@@ -10,7 +10,6 @@ may lag by up to FRAGMENT_SECONDS; post bodies are keyed by their own edit and s
 """
 
 from django.core.cache import cache
-from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
@@ -56,8 +55,8 @@ def shared_response(request, viewer, parts, template, context, names):
     """A page rendered once for everyone `parts` names (the page and its audience) and filled in for
     `viewer` (knowledge.personal); `context` is called only when that rendering is not cached, and the
     rendering lasts until one of `names` (or what it reads) changes."""
-    html = personal.shared_page(request, viewer, parts, template, context, (*FORUM, *names), FRAGMENT_SECONDS)
-    return page_cache.complete(HttpResponse(html))
+    names = (*FORUM, *names)
+    return personal.shared_response(request, viewer, parts, template, context, names, FRAGMENT_SECONDS)
 
 
 def topic_rows(topics):
@@ -66,7 +65,7 @@ def topic_rows(topics):
         "forum-rows",
         [topic.pk for topic in topics],
         lambda: render_to_string("forums/includes/topic_table.html", {"topics": topics}),
-        names=[*FORUM, *(f"topic:{topic.pk}" for topic in topics)],
+        names=[*FORUM, *(f"topic-row:{topic.pk}" for topic in topics)],
     )
 
 

@@ -29,6 +29,7 @@ class CachedModelBackend(ModelBackend):
             user = get_user_model()._default_manager.select_related("profile").filter(pk=user_id).first()
             if user is None:
                 return None
-            group_ids(user)  # read now, so the groups travel with the cached user
+            group_ids(user)  # read now, so the groups and permissions travel with the cached user
+            user.get_all_permissions()
             cache.set(user_key(user_id), user, USER_SECONDS)
         return user if self.user_can_authenticate(user) else None

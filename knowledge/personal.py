@@ -17,6 +17,7 @@ from functools import cache as memoize
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
 from django.utils.crypto import salted_hmac
@@ -169,3 +170,9 @@ def shared_page(request, viewer, parts, template, context, names, seconds=60):
         seconds=seconds,
     )
     return fill(html, viewer)
+
+
+def shared_response(request, viewer, parts, template, context, names, seconds=60):
+    """`shared_page` as a response the anonymous page cache may keep (it declared what it shows)."""
+    html = shared_page(request, viewer, parts, template, context, names, seconds)
+    return page_cache.complete(HttpResponse(html))

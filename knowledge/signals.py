@@ -49,6 +49,22 @@ def forget_group_members(sender, instance, **kwargs):
         forget_user(user_id)
 
 
+@receiver(m2m_changed, sender=Group.permissions.through, dispatch_uid="knowledge.forget_group_permissions")
+def forget_regranted_members(sender, instance, action, reverse, **kwargs):
+    """Cached users carry their permissions: a group's changing drops its members' copies."""
+    if action.startswith("post_") and not reverse:
+        forget_group_members(sender, instance)
+
+
+@receiver(
+    m2m_changed, sender=get_user_model().user_permissions.through, dispatch_uid="knowledge.forget_perms"
+)
+def forget_regranted_user(sender, instance, action, reverse, pk_set, **kwargs):
+    if action.startswith("post_"):
+        for user_id in (pk_set or []) if reverse else [instance.pk]:
+            forget_user(user_id)
+
+
 @receiver(post_save, sender=UpdatesIndexPage, dispatch_uid="knowledge.updates_for_communicators")
 def open_updates_to_communicators(sender, instance, created, raw=False, **kwargs):
     if created and not raw:

@@ -4,7 +4,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.db.models import Q
-from django.http import FileResponse, HttpResponse, HttpResponseRedirect, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import check_for_language
@@ -15,9 +15,12 @@ from django.views.decorators.http import require_POST
 from wagtail import hooks
 from wagtail.models import Page
 
+from . import dependencies, personal
 from .forms import FeedbackForm
 from .models import Agency, Feedback, ManualPage, ProjectPage, ReadReceipt, StandardPage, VersionedDocument
 from .roles import moderates
+
+AGENCY_SECONDS = 600
 
 
 def agency_list(request):
@@ -26,15 +29,27 @@ def agency_list(request):
 
 
 def agency_detail(request, code):
-    agency = get_object_or_404(Agency, code=code)
-    projects = ProjectPage.objects.live().for_agency(agency).with_lead_agencies().order_by("path")
-    context = {
-        "agency": agency,
-        "projects": projects,
-        "manuals": ManualPage.objects.current().under(projects),
-        "standards": StandardPage.objects.current().under(projects),
-    }
-    return render(request, "knowledge/agency_detail.html", context)
+    """An agency's projects, manuals and standards: the same for every reader but their own bits."""
+    agency = dependencies.cached(
+        f"agency:{code}", Agency.objects.filter(code=code).first, AGENCY_SECONDS, ["reference"]
+    )
+    if agency is None:
+        raise Http404
+
+    def context():
+        projects = ProjectPage.objects.live().for_agency(agency).with_lead_agencies().order_by("path")
+        return {
+            "agency": agency,
+            "projects": projects,
+            "manuals": ManualPage.objects.current().under(projects),
+            "standards": StandardPage.objects.current().under(projects),
+        }
+
+    viewer = personal.viewer_for(request)
+    names = ["reference", "kind:projectpage", "kind:manualpage", "kind:standardpage"]
+    parts = ["agency", code, *viewer.audience()]
+    template = "knowledge/agency_detail.html"
+    return personal.shared_response(request, viewer, parts, template, context, names, AGENCY_SECONDS)
 
 
 def serve_document(request, document_id, number=None):

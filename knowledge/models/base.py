@@ -1,7 +1,6 @@
 """The page every page of the site builds on, and the tags they share."""
 
 from django.db import models
-from django.http import HttpResponse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -11,7 +10,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from .. import page_cache, personal
+from .. import dependencies, personal
 from ..forms import DerivedSlugPageForm
 from ..i18n import localized
 
@@ -72,8 +71,17 @@ class BasePage(Page):
             return {**self.get_context(request), **extra_context}
 
         names = self.dependencies()
-        html = personal.shared_page(request, viewer, parts, template, context, names, SHARED_SECONDS)
-        return page_cache.complete(HttpResponse(html))
+        return personal.shared_response(request, viewer, parts, template, context, names, SHARED_SECONDS)
+
+    def get_view_restrictions(self):
+        """Asked on every view of a page (Wagtail's check): read until the page or an ancestor changes
+        (a restriction saved marks its page, config/dependencies.py)."""
+
+        def restrictions():
+            return list(super(BasePage, self).get_view_restrictions())
+
+        names = [name for name in self.dependencies() if name.startswith("page:")]
+        return dependencies.cached(f"view-restrictions:{self.path}", restrictions, SHARED_SECONDS, names)
 
     def dependencies(self):
         """What the page shows: itself and its ancestors (the breadcrumbs), its children, the reference

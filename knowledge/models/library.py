@@ -165,7 +165,7 @@ class EditionPage(RoutablePageMixin, BasePage):
 
     def can_follow_readers(self, user):
         """The owner, moderators and administrators see who has read the edition and what they said."""
-        return user == self.owner_contact or moderates(user)
+        return user.pk == self.owner_contact_id or moderates(user)
 
     @path("readers/")
     def readers(self, request):

@@ -18,7 +18,10 @@ register = template.Library()
 @register.inclusion_tag("monitoring/includes/project_results.html", takes_context=True)
 def project_results(context, project):
     """KPI status and knowledge activity side by side, each KPI's chart, and the budget by year."""
-    depends_on(f"results:{project.pk}", f"exchange:{project.pk}", "kind:manualpage", "kind:standardpage")
+    # Its manuals are its children; standards filed elsewhere may name it.
+    depends_on(
+        f"results:{project.pk}", f"exchange:{project.pk}", f"children:{project.path}", "kind:standardpage"
+    )
     today = timezone.localdate()
     year = default_year(project.fiscal_years, today)
     (result,) = results([project], year)

@@ -7,6 +7,7 @@ from django.utils import timezone
 from django.views.generic import TemplateView
 
 from knowledge import page_cache
+from knowledge.dependencies import depends_on
 from knowledge.models import Agency, Indicator
 from knowledge.roles import moderates
 from knowledge.thaidate import fold_thai_digits
@@ -46,14 +47,21 @@ class YearDashboardView(TemplateView):
         project_results = results(self.projects(), year)
         return {"year": year, "project_results": project_results, "totals": Totals(project_results)}
 
+    # KPIs and reports, projects and their budgets, strategies, agencies.
+    dependencies = ("results", "kind:projectpage", "kind:strategypage", "reference")
+
+    def get(self, request, *args, **kwargs):
+        return page_cache.complete(super().get(request, *args, **kwargs).render())
+
     def get_context_data(self, **kwargs):
+        depends_on(*self.dependencies)
         years = plan_years()
         year = chosen_year(self.request, years)
         body = page_cache.fragment(
             self.body_template,
             self.body_key(year),
             lambda: render_to_string(self.body_template, self.body_context(year)),
-            names=["results", "kind:projectpage", "kind:strategypage", "reference"],
+            names=self.dependencies,
             seconds=DASHBOARD_SECONDS,
         )
         return super().get_context_data(
