@@ -313,11 +313,12 @@ def topic_viewed(topic_id):
     pending = 1
     if batch > 1:
         key = f"topic-views:{topic_id}"
-        cache.add(key, 0, timeout=None)
         try:
+            pending = cache.incr(key)  # the one write a view makes, most of the time
+        except ValueError:  # the first view since the last batch (or the count was evicted)
+            if cache.add(key, 1, timeout=None):
+                return
             pending = cache.incr(key)
-        except ValueError:  # evicted between add and incr: count this view alone
-            pending = 1
         if pending < batch:
             return
         cache.decr(key, pending)

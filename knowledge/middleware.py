@@ -1,7 +1,14 @@
-"""Thai first: the UI language is Thai unless the visitor chose English with the switcher."""
+"""Thai first (the UI language is Thai unless the visitor chose English), and compressed responses."""
 
+import re
+
+import brotli
 from django.conf import settings
+from django.middleware.gzip import GZipMiddleware
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
+
+BROTLI_QUALITY = 5
 
 
 class ChosenLanguageMiddleware:
@@ -22,3 +29,36 @@ class ChosenLanguageMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", language)
         return response
+
+
+class CompressionMiddleware(GZipMiddleware):
+    """Django's gzip, and brotli for clients that accept it (smaller Thai HTML at the same speed).
+
+    Brotli runs at a quality meant for dynamic pages (BROTLI_QUALITY): its default, 11, is for files
+    compressed once and costs tens of milliseconds a page. The ETag is weakened as Django's gzip does, so
+    a conditional request still matches the page it was made from.
+    """
+
+    def process_response(self, request, response):
+        accepts = request.META.get("HTTP_ACCEPT_ENCODING", "")
+        if not re.search(r"\bbr\b", accepts) or not self.compressible(response):
+            return super().process_response(request, response)
+        patch_vary_headers(response, ("Accept-Encoding",))
+        compressed = brotli.compress(response.content, quality=BROTLI_QUALITY)
+        if len(compressed) >= len(response.content):
+            return response
+        response.content = compressed
+        response.headers["Content-Length"] = str(len(compressed))
+        if etag := response.get("ETag"):
+            if etag.startswith('"'):
+                response.headers["ETag"] = "W/" + etag
+        response.headers["Content-Encoding"] = "br"
+        return response
+
+    @staticmethod
+    def compressible(response):
+        return (
+            not response.streaming
+            and len(response.content) >= 200
+            and not response.has_header("Content-Encoding")
+        )

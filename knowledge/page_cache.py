@@ -25,8 +25,9 @@ from django.utils.translation import get_language
 from . import dependencies
 
 SKIPPED_PREFIXES = ("/admin/", "/django-admin/", "/healthz", "/static/", "/media/", "/documents/")
-# Every page differs by who asks (the session cookie) and in which language.
-VARY = ("Cookie", "Accept-Language")
+# Every page differs by who asks (the session cookie) and in which language, which the language cookie
+# chooses (knowledge.middleware: the browser's Accept-Language is ignored), so Cookie covers both.
+VARY = ("Cookie",)
 
 
 def forget(key):

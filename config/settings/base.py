@@ -50,6 +50,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Compress what is sent; below it, every page gets an ETag and a 304 when the browser has it.
+    "knowledge.middleware.CompressionMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "knowledge.middleware.ChosenLanguageMiddleware",
     "knowledge.page_cache.AnonymousPageCacheMiddleware",
