@@ -9,7 +9,11 @@ SECRET_KEY = "benchmark-only-not-secret"  # noqa: S105
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 ROOT_URLCONF = "benchmarks.urls"
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# The cache production uses (config.settings.base): Redis with REDIS_URL, else the file cache, here in a
+# directory of its own that each run starts empty.
+CACHES["default"].setdefault("KEY_PREFIX", "bench")  # noqa: F405
+if "LOCATION" in CACHES["default"] and not os.environ.get("REDIS_URL"):  # noqa: F405
+    CACHES["default"]["LOCATION"] = VAR_DIR / "bench-cache"  # noqa: F405
 
 if os.environ.get("BENCH_STOCK_WAGTAIL_SEARCH"):
     # Wagtail as shipped, for benchmarks/search_speed.py's peer measurement.

@@ -107,8 +107,9 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-            "LOCATION": VAR_DIR / "cache",
+            "BACKEND": "config.cache.FileCache",
+            "LOCATION": os.environ.get("FILE_CACHE_DIR", VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 50_000},
         }
     )
 }
