@@ -17,16 +17,21 @@ from functools import cache as memoize
 
 from django.conf import settings
 from django.contrib.messages import get_messages
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.html import conditional_escape
 from django.utils.module_loading import import_string
 from django.utils.safestring import mark_safe
 
 from . import page_cache
+from .roles import moderates
+from .thaidate import format_date
 
+READ_SECONDS = 3600
 SHARED = "personal_shared"  # set in the context of a shared render
 OPEN, CLOSE = "\ue000", "\ue001"  # private-use characters: HTML escaping leaves them alone
 
@@ -36,7 +41,8 @@ class Viewer:
     templates may ask only for the names in `holes`. A boolean prints as true/false, as ARIA states want."""
 
     holes = frozenset(
-        {"user_name", "csrf_token", "messages", "is_me", "is_other", "userbar", "reading_panel"}
+        {"user_name", "csrf_token", "messages", "is_me", "is_other", "userbar"}
+        | {"has_read", "has_not_read", "read_on", "follows_readers"}
     )
 
     def __init__(self, request, page=None):
@@ -54,14 +60,19 @@ class Viewer:
             return ""
         return render_to_string("includes/userbar.html", {"page": self.page}, self.request)
 
-    def reading_panel(self):
-        """A manual's or standard's "your reading" panel: whether this reader has read it, and the owner's
-        links."""
-        context = {"page": self.page}
-        if self.user.is_authenticated:
-            context["receipt"] = self.page.read_receipts.filter(user=self.user).first()
-            context["can_follow_readers"] = self.page.can_follow_readers(self.user)
-        return render_to_string("includes/reading_panel.html", context, self.request)
+    def has_read(self, page_id):
+        return page_id in read_pages(self.user)
+
+    def has_not_read(self, page_id):
+        return not self.has_read(page_id)
+
+    def read_on(self, page_id):
+        read = read_pages(self.user).get(page_id)
+        return format_date(read, "short") if read else ""
+
+    def follows_readers(self, owner_id):
+        """The owner, moderators and administrators see who has read an edition and what they said."""
+        return self.user.is_authenticated and (str(self.user.pk) == owner_id or moderates(self.user))
 
     def user_name(self):
         return self.user.get_full_name() or self.user.get_username()
@@ -90,6 +101,24 @@ class Viewer:
         if name not in self.holes:
             raise ValueError(f"{type(self).__name__} has no personal hole {name!r}")
         return getattr(self, name)(*args)
+
+
+def read_pages(user):
+    """{page id (text): date read} of the editions this user has read, kept until they read another."""
+    from .models.reading import ReadReceipt
+
+    if not user.is_authenticated:
+        return {}
+
+    def read():
+        receipts = ReadReceipt.objects.filter(user=user).values_list("page_id", "read_at")
+        return {str(page_id): timezone.localtime(read_at).date() for page_id, read_at in receipts}
+
+    return cache.get_or_set(read_pages_key(user.pk), read, READ_SECONDS)
+
+
+def read_pages_key(user_id):
+    return f"read-pages:{user_id}"
 
 
 def viewer_for(request, **objects):

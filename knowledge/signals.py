@@ -7,8 +7,10 @@ from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from . import page_cache
 from .auth import forget_user
-from .models import Profile, UpdatesIndexPage
+from .models import Profile, ReadReceipt, UpdatesIndexPage
+from .personal import read_pages_key
 from .roles import grant_communicators
 
 
@@ -69,3 +71,11 @@ def forget_regranted_user(sender, instance, action, reverse, pk_set, **kwargs):
 def open_updates_to_communicators(sender, instance, created, raw=False, **kwargs):
     if created and not raw:
         grant_communicators(instance)
+
+
+def forget_read_pages(sender, instance, **kwargs):
+    page_cache.forget(read_pages_key(instance.user_id))
+
+
+for signal in (post_save, post_delete):
+    signal.connect(forget_read_pages, sender=ReadReceipt, dispatch_uid=f"knowledge.read_pages.{id(signal)}")
