@@ -6,12 +6,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from django.dispatch import receiver
+from wagtail.signals import page_published
 
 from . import page_cache
 from .auth import forget_user
-from .models import Profile, ReadReceipt, UpdatesIndexPage
+from .models import EditionPage, Profile, ReadReceipt, UpdatesIndexPage
 from .personal import read_pages_key
 from .roles import grant_communicators
+from .tasks import queue_print
 
 
 @receiver(post_save, sender=settings.AUTH_USER_MODEL, dispatch_uid="knowledge.profile_for_user")
@@ -79,3 +81,10 @@ def forget_read_pages(sender, instance, **kwargs):
 
 for signal in (post_save, post_delete):
     signal.connect(forget_read_pages, sender=ReadReceipt, dispatch_uid=f"knowledge.read_pages.{id(signal)}")
+
+
+@receiver(page_published, dispatch_uid="knowledge.print_published_edition")
+def print_published_edition(sender, instance, **kwargs):
+    """A published edition's PDF is printed by the task queue, so the first reader gets it at once."""
+    if settings.KNOWLEDGE_PRINT_ON_PUBLISH and isinstance(instance, EditionPage):
+        queue_print(instance)

@@ -15,3 +15,4 @@ MEDIA_ROOT = VAR_DIR / "test-media"  # noqa: F405
 STORAGES["private"]["OPTIONS"]["location"] = VAR_DIR / "test-private"  # noqa: F405
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - no connection may outlive a test (PostgreSQL teardown)
+KNOWLEDGE_PRINT_ON_PUBLISH = False  # tests that print turn it on

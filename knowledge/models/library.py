@@ -14,7 +14,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -28,12 +28,15 @@ from wagtail.models import PageManager, PagePermissionTester
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .. import dependencies
 from ..blocks import ClauseBlock, ManualBlock
-from ..pdf import PDFUnavailable, render_pdf
+from ..pdf import render_pdf
 from ..roles import moderates
 from ..sections import split_sections
 from ..textdiff import block_lines, diff_lines, html_lines, stream_lines
 from .base import BasePage
+
+PDF_RETRY_SECONDS = 10  # how soon a reader waiting for a PDF being printed asks again
 
 
 class EditionStatus(models.TextChoices):
@@ -156,8 +159,11 @@ class EditionPage(RoutablePageMixin, BasePage):
         return bool(self.review_due and self.review_due < timezone.localdate())
 
     def dependencies(self):
-        """Also every edition of the document, and the owner's name."""
-        return [*super().dependencies(), f"kind:{self._meta.model_name}", "people"]
+        """Also every edition of the document, the owner's name and whether the PDF is ready."""
+        return [*super().dependencies(), f"kind:{self._meta.model_name}", "people", f"pdf:{self.pk}"]
+
+    def get_context(self, request, *args, **kwargs):
+        return {**super().get_context(request, *args, **kwargs), "pdf_ready": self.pdf_ready()}
 
     @path("")
     def index_route(self, request):
@@ -183,17 +189,39 @@ class EditionPage(RoutablePageMixin, BasePage):
         context = {"by_agency": by_agency, "reader_count": len(receipts), "feedback": feedback}
         return self.render(request, context_overrides=context, template="knowledge/edition_readers.html")
 
+    def pdf_name(self):
+        return f"pdf/{self.code}-e{self.edition}-r{self.live_revision_id}.pdf"
+
+    def pdf_ready(self):
+        return default_storage.exists(self.pdf_name())
+
+    def print_pdf(self):
+        """Print the edition (its live revision) to a PDF kept in storage; pages showing whether it is
+        ready are told (config: the "pdf:<id>" dependency)."""
+        if self.pdf_ready():
+            return
+        data = render_pdf(f"knowledge/pdf/{self._meta.model_name}.html", {"page": self})
+        default_storage.save(self.pdf_name(), ContentFile(data))
+        dependencies.changed(f"pdf:{self.pk}")
+
     @path("pdf/")
     def pdf(self, request):
-        """The whole edition as a PDF, printed once per published revision and kept in storage."""
-        name = f"pdf/{self.code}-e{self.edition}-r{self.live_revision_id}.pdf"
-        if not default_storage.exists(name):
-            try:
-                data = render_pdf(f"knowledge/pdf/{self._meta.model_name}.html", {"page": self})
-            except PDFUnavailable:
-                return HttpResponse(_("The PDF cannot be made on this server right now."), status=503)
-            default_storage.save(name, ContentFile(data))
-        return FileResponse(default_storage.open(name), filename=f"{self.code}-e{self.edition}.pdf")
+        """The whole edition as a PDF, printed by the task queue once per published revision (when it is
+        published, or here when it is missing) and kept in storage."""
+        from ..tasks import queue_print
+
+        if not self.pdf_ready():
+            queue_print(self)  # a worker prints it; the immediate backend (tests, no worker) prints it now
+        if not self.pdf_ready():
+            context = {"retry_seconds": PDF_RETRY_SECONDS}
+            response = self.render(
+                request, context_overrides=context, template="knowledge/pdf_preparing.html"
+            )
+            response.status_code, response["Retry-After"] = 503, str(PDF_RETRY_SECONDS)
+            return response
+        return FileResponse(
+            default_storage.open(self.pdf_name()), filename=f"{self.code}-e{self.edition}.pdf"
+        )
 
     @path("current/")
     def current(self, request):

@@ -35,6 +35,18 @@ def test_a_staff_member_marks_an_edition_as_read(client, reader, manual):
     assert ReadReceipt.objects.filter(page=manual, user=reader).count() == 1
 
 
+def test_colleagues_sharing_a_rendering_each_see_their_own_reading(client, reader, manual):
+    """The manual is rendered once for every member; whether it was read is each reader's own."""
+    client.post(reverse("knowledge:mark_read", args=[manual.pk]))
+    colleague = UserFactory(role=Role.STAFF)
+    client.force_login(colleague)
+    page = client.get(manual.url).content.decode()
+    assert "ท่านอ่านฉบับนี้แล้ว" not in page and reverse("knowledge:mark_read", args=[manual.pk]) in page
+    assert "ผู้ที่อ่านแล้ว" not in page  # the owner's links are not theirs
+    client.force_login(reader)
+    assert "ท่านอ่านฉบับนี้แล้ว" in client.get(manual.url).content.decode()
+
+
 def test_anonymous_visitors_are_asked_to_sign_in_to_mark_reading(client, manual):
     assert "เข้าสู่ระบบ" in client.get(manual.url).content.decode()
     response = client.post(reverse("knowledge:mark_read", args=[manual.pk]))
