@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test setup system-packages db demo messages translations lint format bench bench-search \
-	bench-forum bench-concurrency bench-search-speed clean
+	bench-forum bench-concurrency bench-search-speed bench-mixed clean
 
 # The task worker (search upkeep, e-mail) runs beside the development server and stops with it.
 run: system-packages db demo
@@ -65,6 +65,12 @@ format: $(VENV)/.installed
 bench: db demo
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m benchmarks.run
+
+# The site under a mixed load with a write a second, on the file cache and then on Redis (127.0.0.1:6379).
+bench-mixed: db demo
+	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
+	$(BIN)/python -m benchmarks.mixed
+	REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/python -m benchmarks.mixed
 
 # Search quality on both databases (PostgreSQL: the machine's server, database bench_search).
 bench-search: db demo
