@@ -47,11 +47,6 @@ def page_saved(instance, update_fields=None, **kwargs):
     return []
 
 
-def page_moved(instance, parent_page_before=None, parent_page_after=None, **kwargs):
-    """Before a move: what listed it at its old place; after: what lists it at its new one."""
-    return page_names(instance)
-
-
 def topic(instance, **kwargs):
     names = [
         f"topic:{instance.pk}",
@@ -173,8 +168,9 @@ TABLE = [
     *((signal, None, page) for signal in (page_published, page_unpublished)),
     (pre_delete, "wagtailcore.Page", page),
     (post_save, None, page_saved),
-    (pre_page_move, None, page_moved),
-    (post_page_move, None, page_moved),
+    # Before a move: what listed the page at its old place; after: what lists it at its new one.
+    (pre_page_move, None, page),
+    (post_page_move, None, page),
     (pre_save, "forums.Topic", topic_before),
     *((signal, "forums.Topic", topic) for signal in SAVED),
     *((signal, "forums.Post", post) for signal in SAVED),

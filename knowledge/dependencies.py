@@ -30,13 +30,12 @@ MISSING = object()
 _collecting = ContextVar("dependency collectors", default=())
 
 
-def depends_on(*names, since=None):
-    """Record that what is being rendered shows what these names stand for: call it before reading, or
-    say `since` when the reading began (a time.time())."""
+def depends_on(*names):
+    """Record that what is being rendered shows what these names stand for (call it before reading)."""
     collectors = _collecting.get()
     if collectors and names:
         marks(names)  # a missing mark is written now, so a reading after this counts as after it
-        _declare(dict.fromkeys(names, time.time() if since is None else since))
+        _declare(dict.fromkeys(names, time.time()))
 
 
 def _declare(read):

@@ -11,6 +11,7 @@ from wagtail.models import Page
 from wagtail.views import serve as wagtail_serve
 
 from . import dependencies
+from .models.base import tree_names
 
 ROUTE_SECONDS = 3600
 
@@ -47,5 +48,4 @@ def find(request, path):
 def route_names(found):
     """The page and its ancestors (their slugs make the address), its parent's children, the sites."""
     path = found[0].path
-    ancestors = range(Page.steplen, len(path) + 1, Page.steplen)
-    return [*(f"page:{path[:end]}" for end in ancestors), f"children:{path[: -Page.steplen]}", "sites"]
+    return [*tree_names(path), f"children:{path[: -Page.steplen]}", "sites"]

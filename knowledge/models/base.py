@@ -17,6 +17,12 @@ from ..i18n import localized
 SHARED_SECONDS = 600  # a bound on memory: renderings are dropped as soon as what they show changes
 
 
+def tree_names(path):
+    """The dependency names of the page at `path` and of its ancestors below the root: each shows in the
+    page's address and breadcrumbs (config/dependencies.py)."""
+    return [f"page:{path[:end]}" for end in range(2 * Page.steplen, len(path) + 1, Page.steplen)]
+
+
 class PageTag(TaggedItemBase):
     """A tag on any page of the site."""
 
@@ -80,15 +86,14 @@ class BasePage(Page):
         def restrictions():
             return list(super(BasePage, self).get_view_restrictions())
 
-        names = [name for name in self.dependencies() if name.startswith("page:")]
-        return dependencies.cached(f"view-restrictions:{self.path}", restrictions, SHARED_SECONDS, names)
+        key = f"view-restrictions:{self.path}"
+        return dependencies.cached(key, restrictions, SHARED_SECONDS, tree_names(self.path))
 
     def dependencies(self):
         """What the page shows: itself and its ancestors (the breadcrumbs), its children, the reference
         lists and tag names, and the kinds of page it lists (config/dependencies.py)."""
-        ancestors = range(2 * self.steplen, len(self.path) + 1, self.steplen)
         return [
-            *(f"page:{self.path[:end]}" for end in ancestors),
+            *tree_names(self.path),
             f"children:{self.path}",
             "reference",
             "tags",
