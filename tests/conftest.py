@@ -1,8 +1,10 @@
 """Shared fixtures: the demo plan is loaded once per test database; each test rolls back its changes."""
 
+import shutil
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
@@ -13,6 +15,9 @@ from search.indexing import rebuild as rebuild_search_index
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
+    # Files of an earlier run (printed PDFs, evidence) would make a test pass for the wrong reason.
+    for folder in (settings.MEDIA_ROOT, settings.STORAGES["private"]["OPTIONS"]["location"]):
+        shutil.rmtree(folder, ignore_errors=True)
     with django_db_blocker.unblock():
         call_command("load_demo", stdout=StringIO())
         rebuild_search_index()
