@@ -12,6 +12,9 @@ before it read it, so
 - a mark the cache has lost (evicted, or never written) is written again as a change made now, before
   anything reads the name: an eviction can never bring an older rendering back, as a generation counter
   that restarts at 1 would.
+
+A request reads each mark once (`marks_per_request`, a middleware): its route, view restrictions and page
+share most names, and each read is a round trip to Redis. What the request itself marks is seen at once.
 """
 
 import time
@@ -28,6 +31,7 @@ from django.utils.module_loading import import_string
 MARK = "dependency:"
 MISSING = object()
 _collecting = ContextVar("dependency collectors", default=())
+_request_marks = ContextVar("marks read in this request", default=None)
 
 
 def depends_on(*names):
@@ -70,19 +74,42 @@ def changed(*names):
 def mark(names):
     now = time.time()
     cache.set_many({MARK + name: now for name in names}, timeout=None)
+    _remember(dict.fromkeys(names, now))
 
 
 def marks(names):
     """When each name last changed; a mark the cache does not hold is written as a change made now."""
-    found = cache.get_many([MARK + name for name in names])
-    marked = {name: found.get(MARK + name) for name in names}
+    known = _request_marks.get() or {}
+    unread = [name for name in names if name not in known]
+    found = cache.get_many([MARK + name for name in unread]) if unread else {}
+    marked = {name: found.get(MARK + name) for name in unread}
     missing = [name for name, when in marked.items() if when is None]
     if missing:
         now = time.time()
         for name in missing:
             cache.add(MARK + name, now, timeout=None)
             marked[name] = now
-    return marked
+    _remember(marked)
+    seen = {**known, **marked}
+    return {name: seen[name] for name in names}
+
+
+def _remember(marked):
+    if (known := _request_marks.get()) is not None:
+        known.update(marked)
+
+
+def marks_per_request(get_response):
+    """Middleware: each mark is read from the cache once per request."""
+
+    def middleware(request):
+        token = _request_marks.set({})
+        try:
+            return get_response(request)
+        finally:
+            _request_marks.reset(token)
+
+    return middleware
 
 
 def unchanged(read):

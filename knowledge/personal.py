@@ -14,6 +14,7 @@ pieces do not nest.
 
 import re
 from functools import cache as memoize
+from functools import cached_property
 
 from django.conf import settings
 from django.contrib.messages import get_messages
@@ -60,14 +61,18 @@ class Viewer:
             return ""
         return render_to_string("includes/userbar.html", {"page": self.page}, self.request)
 
+    @cached_property
+    def read_pages(self):
+        return read_pages(self.user)
+
     def has_read(self, page_id):
-        return page_id in read_pages(self.user)
+        return page_id in self.read_pages
 
     def has_not_read(self, page_id):
         return not self.has_read(page_id)
 
     def read_on(self, page_id):
-        read = read_pages(self.user).get(page_id)
+        read = self.read_pages.get(page_id)
         return format_date(read, "short") if read else ""
 
     def follows_readers(self, owner_id):

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     # Compress what is sent; below it, every page gets an ETag and a 304 when the browser has it.
     "knowledge.middleware.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "knowledge.dependencies.marks_per_request",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "knowledge.middleware.ChosenLanguageMiddleware",
     "knowledge.page_cache.AnonymousPageCacheMiddleware",
@@ -104,7 +105,7 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {"BACKEND": "config.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
         if os.environ.get("REDIS_URL")
         else {
             "BACKEND": "config.cache.FileCache",
