@@ -7,6 +7,8 @@ cut into words by newmm (nlpo3) with a fine-grained dictionary, so a word inside
 """
 
 import hashlib
+import logging
+import os
 import re
 import tempfile
 import time
@@ -19,6 +21,7 @@ from django.core.cache import cache
 
 from knowledge.thaidate import fold_thai_digits
 
+logger = logging.getLogger(__name__)
 DICTIONARY_DIR = Path(__file__).with_name("dictionary")
 WORD_FILES = ("words_th_icu.txt", "ministry.txt")
 THAI_RUN = re.compile(r"[\u0E00-\u0E7F]+")
@@ -54,16 +57,34 @@ def dictionary_name():
 def load_dictionary(version):
     from .models import SearchTerm
 
-    words = []
+    return install_dictionary([*file_words(), *SearchTerm.objects.values_list("term", flat=True)])
+
+
+def file_words():
     for name in WORD_FILES:
-        words += [line.strip() for line in (DICTIONARY_DIR / name).read_text(encoding="utf-8").splitlines()]
-    words += list(SearchTerm.objects.values_list("term", flat=True))
+        yield from (line.strip() for line in (DICTIONARY_DIR / name).read_text(encoding="utf-8").splitlines())
+
+
+def install_dictionary(words):
+    """Give nlpo3 (which reads word lists from a file) these words, under a name of their content. The
+    file is written whole, then renamed into place: a process never reads another's half-written file,
+    and a name nlpo3 already holds is only ever that content. A failed load raises, so is not cached."""
     content = "\n".join(sorted({normalize(word) for word in words if word and not word.startswith("#")}))
     name = f"moe-search-{hashlib.sha1(content.encode()).hexdigest()[:12]}"
-    combined = Path(tempfile.gettempdir()) / f"{name}.txt"  # nlpo3 loads word lists from a file
-    combined.write_text(content, encoding="utf-8")
-    nlpo3.load_dict(str(combined), name)  # a name already loaded is kept as it is
+    combined = Path(tempfile.gettempdir()) / f"{name}.txt"
+    if not combined.exists():
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=combined.parent, delete=False) as file:
+            file.write(content)
+        os.replace(file.name, combined)
+    try:
+        nlpo3.load_dict(str(combined), name)
+    except BaseException as panic:  # nlpo3 panics (PanicException is a BaseException) on a bad file
+        raise DictionaryUnavailable(name) from panic
     return name
+
+
+class DictionaryUnavailable(RuntimeError):
+    """The word lists could not be loaded; words are cut by a plain rule until a later try succeeds."""
 
 
 def terms_changed():
@@ -80,11 +101,26 @@ def tokens(text):
     words, dictionary = [], None
     for token in TOKEN.findall(normalize(text)):
         if THAI_RUN.fullmatch(token):
-            dictionary = dictionary or dictionary_name()
-            words += [word for word in nlpo3.segment(token, dictionary, safe=True) if word.strip()]
+            dictionary = dictionary or usable_dictionary()
+            words += segment(token, dictionary)
         else:
             words.append(token)
     return words
+
+
+def usable_dictionary():
+    try:
+        return dictionary_name()
+    except DictionaryUnavailable:
+        logger.exception("Thai dictionary not loaded; will try again on the next search")
+        return None
+
+
+def segment(run, dictionary):
+    """A Thai run as words; without a dictionary, whole (it still matches the same run typed whole)."""
+    if dictionary is None:
+        return [run]
+    return [word for word in nlpo3.segment(run, dictionary, safe=True) if word.strip()]
 
 
 def analyze(text):
