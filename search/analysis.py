@@ -17,8 +17,8 @@ from functools import cache as cache_for_process
 from pathlib import Path
 
 import nlpo3
-from django.core.cache import cache
 
+from knowledge import dependencies
 from knowledge.thaidate import fold_thai_digits
 
 logger = logging.getLogger(__name__)
@@ -36,21 +36,26 @@ def normalize(text):
     return ABBREVIATION_DOT.sub("", fold_thai_digits(text)).lower()
 
 
-TERMS_VERSION_KEY = "search:terms-version"
-
-
+# Administrators' terms, synonyms and agencies change the word lists; every process notices within
+# VERSION_CHECK_SECONDS (a dependency mark: a lost mark reads as a change now, never as an old version).
+TERMS = "search-terms"
 VERSION_CHECK_SECONDS = 2.0
 _checked = {"at": float("-inf"), "version": 0}
 
 
-def dictionary_name():
-    """The nlpo3 dictionary for the current word lists, loaded once per process and per version of the
-    administrators' terms (SearchTerm), so a new term reaches every worker without a deploy. The shared
-    version is read at most every two seconds: indexing calls this for every Thai run."""
+def terms_version():
+    """When the word lists last changed, read from the shared cache at most every two seconds: indexing
+    asks for every Thai run."""
     now = time.monotonic()
     if now - _checked["at"] > VERSION_CHECK_SECONDS:
-        _checked.update(at=now, version=cache.get(TERMS_VERSION_KEY, 0))
-    return load_dictionary(_checked["version"])
+        _checked.update(at=now, version=dependencies.marks([TERMS])[TERMS])
+    return _checked["version"]
+
+
+def dictionary_name():
+    """The nlpo3 dictionary for the current word lists, loaded once per process and per version, so a
+    new term reaches every worker without a deploy."""
+    return load_dictionary(terms_version())
 
 
 @cache_for_process
@@ -88,12 +93,9 @@ class DictionaryUnavailable(RuntimeError):
 
 
 def terms_changed():
-    """Make every process load the dictionary again on its next use (this one at once)."""
+    """Make every process load the word lists again on its next use (this one at once)."""
     _checked["at"] = float("-inf")
-    try:
-        cache.incr(TERMS_VERSION_KEY)
-    except ValueError:
-        cache.set(TERMS_VERSION_KEY, 1, timeout=None)
+    dependencies.mark([TERMS])
 
 
 def tokens(text):

@@ -8,8 +8,9 @@ from knowledge.models import Agency
 
 from .analysis import analyze, normalize
 from .backends import get_backend
-from .models import SearchEntry, SearchFacet
+from .models import SearchEntry, SearchFacet, SearchWord
 from .sources import all_objects, document_for, key_for
+from .spelling import skeleton
 
 
 @lru_cache(maxsize=1024)
@@ -65,6 +66,7 @@ def store(document, agencies):
     entry.facets.all().delete()
     SearchFacet.objects.bulk_create(facets_of(entry, document))
     get_backend().store([entry])
+    remember_words([entry])
     return entry
 
 
@@ -80,6 +82,18 @@ def insert_many(documents, agencies):
         for facet in facets_of(entry, document)
     )
     get_backend().store(entries)
+    remember_words(entries)
+
+
+def remember_words(entries):
+    """Add the entries' words to the vocabulary that typos are corrected against. A word whose last
+    entry is gone stays until the next rebuild: a correction to it finds nothing, as the typed word did."""
+    words = {word for entry in entries for word in f"{entry.title_words} {entry.text_words}".split()}
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word, skeleton=skeleton(word)) for word in words if len(word) <= 100],
+        ignore_conflicts=True,
+        batch_size=500,
+    )
 
 
 def remove(keys):
@@ -103,6 +117,7 @@ def rebuild(progress=None, chunk=500):
     """Empty the index and index everything again; `progress(done)` is called as it goes."""
     get_backend().clear()
     SearchEntry.objects.all().delete()
+    SearchWord.objects.all().delete()
     agencies = list(Agency.objects.all())
     done, pending = 0, []
     for obj in all_objects():

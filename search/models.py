@@ -78,3 +78,39 @@ class SearchTerm(models.Model):
 
     def __str__(self):
         return self.term
+
+
+class SearchSynonym(models.Model):
+    """Words that mean the same to the ministry's staff: other spellings, synonyms, abbreviations and
+    English names. A query with one of them finds every one (search.understanding)."""
+
+    terms = models.CharField(
+        _("Terms"),
+        max_length=500,
+        unique=True,
+        help_text=_("Comma-separated, e.g. ดิจิทัล, ดิจิตอล, digital"),
+    )
+    note = models.CharField(_("Note"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("Search synonym")
+        verbose_name_plural = _("Search synonyms")
+
+    def __str__(self):
+        return self.terms
+
+    @property
+    def words(self):
+        return [term.strip() for term in self.terms.split(",") if term.strip()]
+
+
+class SearchWord(models.Model):
+    """A word the index holds, with its spelling skeleton (search.spelling): a typed word that matches
+    nothing is corrected to a word of the index whose skeleton is the same."""
+
+    word = models.CharField(max_length=100, unique=True)
+    skeleton = models.CharField(max_length=100, db_index=True)
+
+    def __str__(self):
+        return self.word

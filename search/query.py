@@ -9,9 +9,10 @@ from django.utils.safestring import mark_safe
 
 from forums.access import audience_of
 
-from .analysis import normalize, tokens
+from .analysis import normalize
 from .backends import get_backend
 from .models import Kind, SearchEntry, SearchFacet
+from .understanding import Understanding, understand
 
 FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
@@ -21,6 +22,11 @@ KIND_WEIGHTS = {Kind.TOPIC: 0.5, Kind.CASE: 0.7, Kind.QUESTION: 0.5, Kind.REPLY:
 # Facets are counted among this many best matches (the total is always exact): counting every facet of
 # 80,000 matches would cost more than the search itself.
 CANDIDATES = 200
+# What a query names (search.understanding) lifts the entries that carry it: the agency itself most,
+# its projects and their KPIs next; KPIs when it says ตัวชี้วัด/KPI; entries of the year it names.
+AGENCY_BOOST, AGENCY_KIND_BOOST = 3, {Kind.AGENCY: 4, Kind.PROJECT: 2, Kind.KPI: 1.5}
+KIND_BOOST = 3
+YEAR_BOOST = 2
 
 
 @dataclass
@@ -30,11 +36,8 @@ class Results:
     hits: list = field(default_factory=list)
     facets: dict = field(default_factory=dict)  # name → [{"value", "label", "count"}]
     facets_sampled: bool = False  # counted among the best CANDIDATES matches only
-
-
-def phrases_of(query):
-    """One phrase per word the user typed; a Thai word may analyse into several adjacent words."""
-    return [words for words in (tokens(part) for part in query.split()) if words]
+    understood: Understanding = field(default_factory=Understanding)
+    partial: bool = False  # some results hold only part of the query
 
 
 def placeholders(values):
@@ -59,18 +62,18 @@ def hidden(user):
     return f" AND m.entry_id NOT IN ({restricted})", [False, *allowed]
 
 
-def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10):
-    results = Results(query=query)
-    phrases = phrases_of(query)
-    if not phrases:
+def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10, correct=True):
+    understood = understand(query, correct=correct)
+    results = Results(query=query, understood=understood)
+    if not understood.terms:
         return results
     offset = (page - 1) * per_page
     limit = max(CANDIDATES, offset + per_page)
     where = conditions(hidden(user), filters or {})
-    ranked, results.count = rank(phrases, where, sort, limit)
+    ranked, results.count, results.partial = rank(understood, where, sort, limit)
     results.facets = facet_counts(ranked[:CANDIDATES])
     results.facets_sampled = results.count > CANDIDATES
-    results.hits = hits_for(ranked[offset : offset + per_page], phrases)
+    results.hits = hits_for(ranked[offset : offset + per_page], understood.highlighted)
     return results
 
 
@@ -87,45 +90,107 @@ def conditions(hidden, filters):
     return where, params
 
 
-def rank(phrases, conditions, sort, limit):
-    """The best `limit` matching entry ids, in order, and how many match in all: one statement that runs
-    the full-text match once (materialised; a second match just to count costs a phrase query as much again).
-
-    By relevance, the full-text score picks the best `limit` (as a bare full-text query would), and only
-    those are re-weighted by kind and exact phrase, reading the entries through an index: the exact phrase
-    is looked for among them alone, not among every match. By date, every match is ordered by its date."""
+def rank(understood, conditions, sort, limit):
+    """The best `limit` matching entry ids, in order, how many match in all, and whether some hold only
+    part of the query. Entries holding every term come first; when fewer than CANDIDATES do, entries
+    holding most of the terms follow, by how many they hold (a question's extra words never empty it)."""
+    terms = [term.phrases for term in understood.terms]
     backend = get_backend()
-    match_sql, match_params = backend.match_sql(phrases)
+    match_sql, params = backend.match_sql(terms)
+    every = (f"SELECT entry_id, score, {len(terms)} AS covered FROM ({match_sql}) AS every", params)
+    ranked, count = ranked_ids(every, understood, conditions, sort, limit)
+    if count >= CANDIDATES or len(terms) == 1:
+        return ranked, count, False
+    # Most of the query first (as Elasticsearch's minimum_should_match); any word of it if none holds that.
+    for least in dict.fromkeys([(len(terms) + 1) // 2, 1]):
+        ranked, partly = ranked_ids(coverage(backend, terms, least), understood, conditions, sort, limit)
+        if partly:
+            break
+    return ranked, partly, partly > count
+
+
+def coverage(backend, terms, least):
+    """SQL of (entry_id, score, covered) for entries holding at least `least` terms: how many each holds."""
+    parts, params = [], []
+    for i, term in enumerate(terms):
+        sql, term_params = backend.match_sql([term])
+        parts.append(f"SELECT entry_id, score FROM ({sql}) AS t{i}")
+        params += term_params
+    union = " UNION ALL ".join(parts)
+    sql = (
+        f"SELECT entry_id, SUM(score) AS score, COUNT(*) AS covered FROM ({union}) AS u "
+        f"GROUP BY entry_id HAVING COUNT(*) >= {int(least)}"
+    )
+    return sql, params
+
+
+def ranked_ids(match, understood, conditions, sort, limit):
+    """One statement that runs the match once (materialised; a second match just to count costs a
+    phrase query as much again), and its best `limit` ids with the count.
+
+    By relevance, coverage and the full-text score pick the best `limit` (as a bare full-text query
+    would), and only those are re-weighted by kind, exact phrase and what the query names, reading the
+    entries through an index: the exact phrase is looked for among them alone. By date, every match is
+    ordered by coverage, then its date."""
+    backend = get_backend()
+    match_sql, match_params = match
     where, where_params = conditions
     # The words typed, in that order, beat the same words scattered.
-    words = [word for phrase in phrases for word in phrase]
-    if len(phrases) > 1:
-        exact_sql, exact_params = backend.match_sql([words], among="SELECT entry_id FROM top")
+    words = tuple(understood.words)
+    if len(words) > 1:
+        exact_sql, exact_params = backend.match_sql([[words]], among="SELECT entry_id FROM top")
     else:  # one word typed: its phrase is the match itself
         exact_sql, exact_params = "SELECT 0 AS entry_id", []
-    best = "" if sort == "date" else "ORDER BY score DESC LIMIT %s"
+    boost_sql, boost_params = boosts(understood)
+    best = "" if sort == "date" else "ORDER BY covered DESC, score DESC LIMIT %s"
     weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
     score = (
         f"top.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
-        f" * (CASE e.kind {weights} ELSE 1 END)"
+        f" * (CASE e.kind {weights} ELSE 1 END){boost_sql}"
     )
     newest = "e.date IS NULL, e.date DESC"
-    order = f"{newest}, {score} DESC" if sort == "date" else f"{score} DESC, {newest}"
+    order = (
+        f"top.covered DESC, {newest}, {score} DESC"
+        if sort == "date"
+        else f"top.covered DESC, {score} DESC, {newest}"
+    )
     # Materialised: left inline, SQLite re-runs the full-text match for every row it joins.
     sql = (
-        f"WITH m(entry_id, score) AS MATERIALIZED "
-        f"(SELECT m.entry_id, m.score FROM ({match_sql}) AS m WHERE {where}), "
-        f"top(entry_id, score) AS MATERIALIZED (SELECT entry_id, score FROM m {best}), "
+        f"WITH m(entry_id, score, covered) AS MATERIALIZED "
+        f"(SELECT m.entry_id, m.score, m.covered FROM ({match_sql}) AS m WHERE {where}), "
+        f"top(entry_id, score, covered) AS MATERIALIZED (SELECT entry_id, score, covered FROM m {best}), "
         f"x(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({exact_sql}) AS x) "
         f"SELECT top.entry_id, (SELECT COUNT(*) FROM m) FROM top "
         f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = top.entry_id "
         f"LEFT JOIN x ON x.entry_id = top.entry_id ORDER BY {order}, top.entry_id LIMIT %s"
     )
-    params = [*match_params, *where_params, *([limit] if best else []), *exact_params, limit]
+    params = [*match_params, *where_params, *([limit] if best else []), *exact_params, *boost_params, limit]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()
     return [row[0] for row in rows], (rows[0][1] if rows else 0)
+
+
+def boosts(understood):
+    """SQL factors (on entry e) for the agencies, kinds and years the query names."""
+    sql, params = "", []
+    facet = f"SELECT entry_id FROM {SearchFacet._meta.db_table} WHERE name = %s AND value IN "
+    if understood.agencies:
+        kinds = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in AGENCY_KIND_BOOST.items())
+        sql += (
+            f" * (CASE WHEN e.id IN ({facet}({placeholders(understood.agencies)}))"
+            f" THEN {AGENCY_BOOST} * (CASE e.kind {kinds} ELSE 1 END) ELSE 1 END)"
+        )
+        params += ["agency", *understood.agencies]
+    if understood.kinds:
+        sql += f" * (CASE WHEN e.kind IN ({placeholders(understood.kinds)}) THEN {KIND_BOOST} ELSE 1 END)"
+        params += list(understood.kinds)
+    if understood.years:
+        sql += (
+            f" * (CASE WHEN e.id IN ({facet}({placeholders(understood.years)})) THEN {YEAR_BOOST} ELSE 1 END)"
+        )
+        params += ["year", *understood.years]
+    return sql, params
 
 
 def facet_counts(entry_ids):
@@ -147,7 +212,7 @@ def facet_counts(entry_ids):
     return facets
 
 
-def hits_for(page_ids, phrases):
+def hits_for(page_ids, words):
     """The page's results, each entry read with its facet labels in one statement (plain SQL, as in
     facet_counts: building the ORM's join took longer than running it)."""
     entries, facets = {}, {}
@@ -164,7 +229,7 @@ def hits_for(page_ids, phrases):
             entries[pk] = {"kind": kind, "title": title, "text": text, "url": url, "date": date}
             if name:
                 facets.setdefault(pk, {}).setdefault(name, []).append(label)
-    pattern = match_pattern([word for phrase in phrases for word in phrase])
+    pattern = match_pattern(words)
     # An entry deleted since it was ranked is left out rather than failing the page.
     return [hit(entries[pk], facets.get(pk, {}), pattern) for pk in page_ids if pk in entries]
 

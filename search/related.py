@@ -45,6 +45,6 @@ def similar_text(entry):
     words = sorted(set(tokens(entry.title)), key=len, reverse=True)[:4]
     matches = Counter()
     for word in words:
-        for pk, score in get_backend().match([[word]]).items():
+        for pk, score in get_backend().match([[(word,)]]).items():
             matches[pk] += max(score, 0) / (1 + max(score, 0))
     return matches

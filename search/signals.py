@@ -11,7 +11,7 @@ from forums.models import CaseStudy, Category, Post, Topic, TopicTag
 from knowledge.models import Agency, EditionPage, Indicator
 
 from . import analysis
-from .models import SearchTerm
+from .models import SearchSynonym, SearchTerm
 from .sources import key_for
 from .tasks import rebuild_index, update_entries
 
@@ -81,6 +81,11 @@ def terms_changed(**kwargs):
     transaction.on_commit(lambda: rebuild_index.enqueue())
 
 
+def lexicon_changed(**kwargs):
+    """Synonyms and agencies' names are read at query time: only the query side must learn them."""
+    analysis.terms_changed()
+
+
 def connect():
     page_published.connect(page_and_descendants, dispatch_uid="search.published")
     post_page_move.connect(page_and_descendants, dispatch_uid="search.moved")
@@ -88,6 +93,13 @@ def connect():
     post_delete.connect(object_only, sender=Page, dispatch_uid="search.page_deleted")
     post_save.connect(terms_changed, sender=SearchTerm, dispatch_uid="search.term_saved")
     post_delete.connect(terms_changed, sender=SearchTerm, dispatch_uid="search.term_deleted")
+    for model in (SearchSynonym, Agency):
+        post_save.connect(
+            lexicon_changed, sender=model, dispatch_uid=f"search.lexicon_saved.{model.__name__}"
+        )
+        post_delete.connect(
+            lexicon_changed, sender=model, dispatch_uid=f"search.lexicon_gone.{model.__name__}"
+        )
     post_save.connect(topic_and_replies, sender=Topic, dispatch_uid="search.topic_saved")
     post_delete.connect(object_only, sender=Topic, dispatch_uid="search.topic_deleted")
     post_save.connect(object_only, sender=Post, dispatch_uid="search.post_saved")

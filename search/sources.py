@@ -134,16 +134,31 @@ def agency_document(agency):
 
 
 def indicator_document(indicator):
+    """A KPI, found by what staff call it (ตัวชี้วัด, KPI), its project and strategy, the agencies of
+    its project (added at indexing) and the fiscal years it has targets for."""
     project = indicator.project
     if not project.live:
         return None
+    years = sorted({target.fiscal_year for target in indicator.targets.all()})
+    strategy = project.get_parent().specific
     return Document(
         key=key_for(indicator),
         kind=Kind.KPI,
         title=indicator.name,
-        text=lines(indicator.code, indicator.name_en, indicator.unit, project.title),
+        text=lines(
+            f"ตัวชี้วัด KPI {indicator.code}",
+            indicator.name_en,
+            indicator.unit,
+            project.title,
+            strategy.title,
+            " ".join(str(year) for year in years),
+        ),
         url=f"{project.url}#kpis",
-        facets=[("kind", Kind.KPI, Kind.KPI), *plan_facets([project])],
+        facets=[
+            ("kind", Kind.KPI, Kind.KPI),
+            *plan_facets([project]),
+            *(("year", str(year), str(year)) for year in years),
+        ],
     )
 
 
@@ -222,7 +237,7 @@ def all_objects():
         .specific()
     )
     yield from Agency.objects.all()
-    yield from Indicator.objects.select_related("project")
+    yield from Indicator.objects.select_related("project").prefetch_related("targets")
     yield from Topic.objects.filter(status=TopicStatus.PUBLISHED).select_related("category", "case__agency")
     yield from Post.objects.filter(number__gt=1, status=PostStatus.PUBLISHED).select_related(
         "topic__category"

@@ -29,7 +29,16 @@ def parameters(request):
 
 def run(request):
     query, filters, sort, page = parameters(request)
-    results = search(query, user=request.user, filters=filters, sort=sort, page=page, per_page=PER_PAGE)
+    as_typed = request.GET.get("spell") == "off"  # "search instead for" what was typed
+    results = search(
+        query,
+        user=request.user,
+        filters=filters,
+        sort=sort,
+        page=page,
+        per_page=PER_PAGE,
+        correct=not as_typed,
+    )
     return query, filters, sort, page, results
 
 
@@ -37,7 +46,8 @@ def run(request):
 def search_page(request):
     query, filters, sort, page, results = run(request)
     pages = (results.count + PER_PAGE - 1) // PER_PAGE
-    base = {"q": query, **filters, **({"sort": sort} if sort == "date" else {})}
+    spell = {"spell": "off"} if request.GET.get("spell") == "off" else {}
+    base = {"q": query, **filters, **({"sort": sort} if sort == "date" else {}), **spell}
     context = {
         "query": query,
         "filters": filters,
@@ -47,11 +57,19 @@ def search_page(request):
         "pages": pages,
         "facet_links": facet_links(results.facets, base),
         "facet_sample": CANDIDATES,
+        "corrected_query": results.understood.corrected_query(query),
+        "as_typed_url": f"?{urlencode({**base, 'spell': 'off'})}",
+        "related": related_forms(results.understood),
         "previous_url": f"?{urlencode({**base, 'page': page - 1})}" if page > 1 else "",
         "next_url": f"?{urlencode({**base, 'page': page + 1})}" if page < pages else "",
         "sort_urls": {name: f"?{urlencode({**base, 'sort': name})}" for name in ("relevance", "date")},
     }
     return render(request, "search/search.html", context)
+
+
+def related_forms(understood):
+    """The other forms searched too, as the page lists them: [(typed, "form, form")]."""
+    return [(typed, ", ".join(forms)) for typed, forms in understood.related.items()]
 
 
 def facet_links(facets, base):
@@ -80,6 +98,8 @@ def search_api(request):
                 for hit in results.hits
             ],
             "facets": results.facets,
+            "corrected": results.understood.corrected_query(query),
+            "related": results.understood.related,
         },
         json_dumps_params={"ensure_ascii": False},
     )

@@ -1,8 +1,9 @@
 """Full-text backends behind one small interface: keep an entry's words, and find entries by phrases.
 
-A query is a list of phrases (each a list of analysed words, from one word the user typed); an entry
-matches when it holds every phrase. `match_sql` gives SQL of (entry_id, score) rows, higher is better,
-so that filtering, counting and ranking happen in the database; `match` runs it into {entry id: score}.
+A query is a list of terms, each a list of phrases it may be written as (a phrase is a tuple of analysed
+words: search.understanding); an entry matches when it holds every term, in any of its phrases.
+`match_sql` gives SQL of (entry_id, score) rows, higher is better, so that filtering, counting and
+ranking happen in the database; `match` runs it into {entry id: score}.
 `among`, when given, is SQL of the only entry ids the caller will use (the best few hundred, say): a
 backend restricts the match to them where that is cheaper, and may ignore it where its own index is faster.
 """

@@ -32,21 +32,28 @@ class EntryDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
-def phrase_query(phrases):
-    """Every phrase must match as a phrase, in the title (weighted ten times) or the text."""
+def phrase_query(terms):
+    """Every term must match: any of its phrases, as a phrase, in the title (weighted ten times) or the
+    text."""
     must = [
-        MultiMatch(
-            query=" ".join(words), type="phrase", fields=["title^10", "text", "title.thai^5", "text.thai"]
+        Bool(
+            should=[
+                MultiMatch(
+                    query=" ".join(words),
+                    type="phrase",
+                    fields=["title^10", "text", "title.thai^5", "text.thai"],
+                )
+                for words in phrases
+            ],
+            minimum_should_match=1,
         )
-        for words in phrases
+        for phrases in terms
     ]
     return Bool(must=must)
 
 
-def build_search(phrases, using=None):
-    return (
-        Search(index=INDEX_NAME, using=using).query(phrase_query(phrases)).source(False).extra(size=MAX_HITS)
-    )
+def build_search(terms, using=None):
+    return Search(index=INDEX_NAME, using=using).query(phrase_query(terms)).source(False).extra(size=MAX_HITS)
 
 
 class ElasticBackend:
@@ -75,14 +82,14 @@ class ElasticBackend:
         EntryDocument._index.delete(using=self.alias, ignore=404)
         EntryDocument.init(using=self.alias)
 
-    def match(self, phrases):
-        response = build_search(phrases, using=self.alias).execute()
+    def match(self, terms):
+        response = build_search(terms, using=self.alias).execute()
         return {int(hit.meta.id): hit.meta.score for hit in response}
 
-    def match_sql(self, phrases, among=None):
+    def match_sql(self, terms, among=None):
         """The cluster's hits as (entry_id, score) rows the database can join (at most MAX_HITS); `among`
         is SQL the cluster cannot read, so it is ignored."""
-        hits = self.match(phrases) or {0: 0.0}  # entry 0 does not exist: an empty match
+        hits = self.match(terms) or {0: 0.0}  # entry 0 does not exist: an empty match
         rows = ", ".join(["(%s, %s)"] * len(hits))
         sql = f"SELECT column1 AS entry_id, column2 AS score FROM (VALUES {rows}) AS hits"
         return sql, [value for pair in hits.items() for value in pair]

@@ -30,17 +30,19 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
 
-    def match_sql(self, phrases, among=None):
-        """SQL of (entry_id, score) rows for the entries holding every phrase, and its parameters. `among`
+    def match_sql(self, terms, among=None):
+        """SQL of (entry_id, score) rows for the entries holding every term, and its parameters. `among`
         is ignored: FTS5 finds a phrase through its index faster than it checks given rows one by one."""
-        expression = " AND ".join('"' + " ".join(words) + '"' for words in phrases)
+        expression = " AND ".join(
+            "(" + " OR ".join('"' + " ".join(words) + '"' for words in phrases) + ")" for phrases in terms
+        )
         sql = (
             "SELECT rowid AS entry_id, -bm25(search_fulltext, %s, %s) AS score FROM search_fulltext "
             "WHERE search_fulltext MATCH %s"
         )
         return sql, [TITLE_WEIGHT, TEXT_WEIGHT, expression]
 
-    def match(self, phrases):
+    def match(self, terms):
         with connection.cursor() as cursor:
-            cursor.execute(*self.match_sql(phrases))
+            cursor.execute(*self.match_sql(terms))
             return dict(cursor.fetchall())

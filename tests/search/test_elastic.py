@@ -29,12 +29,18 @@ def test_the_mapping_indexes_our_segmented_words_and_adds_the_thai_analyzer():
     assert index["mappings"]["properties"]["kind"] == {"type": "keyword"}
 
 
-def test_each_typed_word_becomes_a_phrase_that_must_match_titles_weighted_first():
-    query = build_search([tokens("กระทรวงศึกษาธิการ"), tokens("PMQA")]).to_dict()
+def test_every_term_must_match_as_any_of_its_phrases_titles_weighted_first():
+    terms = [[tuple(tokens("กระทรวงศึกษาธิการ"))], [("ดิจิทัล",), ("digital",)]]
+    query = build_search(terms).to_dict()
     must = query["query"]["bool"]["must"]
-    assert [clause["multi_match"]["query"] for clause in must] == ["กระทรวง ศึกษาธิการ", "pmqa"]
-    assert all(clause["multi_match"]["type"] == "phrase" for clause in must)
-    assert must[0]["multi_match"]["fields"][0] == "title^10"
+    alternatives = [[clause["multi_match"] for clause in term["bool"]["should"]] for term in must]
+    assert [[match["query"] for match in term] for term in alternatives] == [
+        ["กระทรวง ศึกษาธิการ"],
+        ["ดิจิทัล", "digital"],
+    ]
+    assert all(term["bool"]["minimum_should_match"] == 1 for term in must)
+    assert all(match["type"] == "phrase" for term in alternatives for match in term)
+    assert alternatives[0][0]["fields"][0] == "title^10"
     assert query["_source"] is False
 
 
@@ -53,5 +59,5 @@ def test_live_cluster_finds_a_thai_word_inside_a_compound(settings):
     backend = ElasticBackend(os.environ["ELASTICSEARCH_URL"])
     backend.clear()
     backend.store(list(SearchEntry.objects.all()))
-    found = SearchEntry.objects.filter(pk__in=backend.match([tokens("ศึกษาธิการ")]))
+    found = SearchEntry.objects.filter(pk__in=backend.match([[tuple(tokens("ศึกษาธิการ"))]]))
     assert "สำนักงานปลัดกระทรวงศึกษาธิการ" in [entry.title for entry in found]
