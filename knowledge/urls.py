@@ -8,6 +8,7 @@ app_name = "knowledge"
 urlpatterns = [
     path("agencies/", views.agency_list, name="agency_list"),
     path("agencies/<slug:code>/", views.agency_detail, name="agency"),
+    path("reference/<slug:kind>/<str:key>/", views.reference_detail, name="reference"),
     path("updates/feed/", UpdatesAtomFeed(), name="updates_feed"),
     path("updates/feed/rss/", UpdatesFeed(), name="updates_feed_rss"),
     path("files/<int:document_id>/", views.serve_document, name="document"),

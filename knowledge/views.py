@@ -17,7 +17,16 @@ from wagtail.models import Page
 
 from . import dependencies, personal
 from .forms import FeedbackForm
-from .models import Agency, Feedback, ManualPage, ProjectPage, ReadReceipt, StandardPage, VersionedDocument
+from .models import (
+    Agency,
+    Feedback,
+    ManualPage,
+    ProjectPage,
+    ReadReceipt,
+    StandardPage,
+    VersionedDocument,
+)
+from .models.taxonomy import ReferenceItem
 from .roles import moderates
 
 AGENCY_SECONDS = 600
@@ -49,6 +58,25 @@ def agency_detail(request, code):
     names = ["reference", "kind:projectpage", "kind:manualpage", "kind:standardpage"]
     parts = ["agency", code, *viewer.audience()]
     template = "knowledge/agency_detail.html"
+    return personal.shared_response(request, viewer, parts, template, context, names, AGENCY_SECONDS)
+
+
+def reference_detail(request, kind, key):
+    """One item of the plan's reference lists (a PMQA 4.0 category, a master-plan sub-plan, a
+    Bureaucracy 4.0 goal) with the strategies and projects that carry it."""
+    item = ReferenceItem.find(kind, key)
+    if item is None:
+        raise Http404
+
+    def context():
+        strategies, projects = item.carriers()
+        kind_label = item._meta.verbose_name
+        return {"item": item, "kind_label": kind_label, "strategies": strategies, "projects": projects}
+
+    viewer = personal.viewer_for(request)
+    names = ["reference", "kind:strategypage", "kind:projectpage"]
+    parts = ["reference", kind, key, *viewer.audience()]
+    template = "knowledge/reference_detail.html"
     return personal.shared_response(request, viewer, parts, template, context, names, AGENCY_SECONDS)
 
 

@@ -10,6 +10,7 @@ class Kind(models.TextChoices):
     STRATEGY = "strategy", _("Strategy")
     PROJECT = "project", _("Project")
     AGENCY = "agency", _("Agency")
+    REFERENCE = "reference", _("Plan reference")
     KPI = "kpi", _("KPI")
     MANUAL = "manual", _("Manual")
     STANDARD = "standard", _("Standard")

@@ -8,7 +8,7 @@ from wagtail.models import Page
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from forums.models import CaseStudy, Category, Post, Topic, TopicTag
-from knowledge.models import Agency, EditionPage, Indicator
+from knowledge.models import Agency, EditionPage, Gov40Goal, Indicator, PMQACategory, SubPlan
 
 from . import analysis
 from .models import SearchSynonym, SearchTerm
@@ -113,6 +113,6 @@ def connect():
         m2m_changed.connect(
             category_access_changed, sender=through, dispatch_uid=f"search.access.{through.__name__}"
         )
-    for model in (Agency, Indicator):
+    for model in (Agency, Indicator, PMQACategory, SubPlan, Gov40Goal):
         post_save.connect(object_only, sender=model, dispatch_uid=f"search.saved.{model.__name__}")
         post_delete.connect(object_only, sender=model, dispatch_uid=f"search.deleted.{model.__name__}")

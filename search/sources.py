@@ -15,14 +15,18 @@ from knowledge.models import (
     Agency,
     ChapterPage,
     EditionStatus,
+    Gov40Goal,
     Indicator,
     ManualPage,
     PlanPage,
+    PMQACategory,
     ProjectPage,
     StandardPage,
     StrategyPage,
+    SubPlan,
     UpdatePage,
 )
+from knowledge.models.taxonomy import ReferenceItem
 from knowledge.textdiff import html_lines, stream_lines
 from knowledge.thaidate import be_year
 
@@ -162,6 +166,30 @@ def indicator_document(indicator):
     )
 
 
+def reference_document(item):
+    """A PMQA 4.0 category, master-plan sub-plan or Bureaucracy 4.0 goal, under the names staff use for
+    it in Thai and English, found with the strategies and projects that carry it (knowledge.views)."""
+    names = {
+        "pmqa": (f"PMQA 4.0 หมวด {item.reference_key} {item.title}", f"category {item.reference_key} pmqa"),
+        "sub-plan": (f"แผนย่อย {item.reference_key} {item.title}", "แผนแม่บท master plan sub-plan"),
+        "goal": (item.title, "เป้าหมาย ระบบราชการ 4.0 bureaucracy 4.0 goal"),
+    }
+    title, aliases = names[item.reference_kind]
+    strategies, projects = item.carriers()
+    return Document(
+        key=key_for(item),
+        kind=Kind.REFERENCE,
+        title=title,
+        text=lines(item.title_en, aliases, *(project.title for project in projects)),
+        url=item.get_absolute_url(),
+        facets=[
+            ("kind", Kind.REFERENCE, Kind.REFERENCE),
+            *(("strategy", strategy.code, strategy.title) for strategy in strategies),
+            *(("project", project.code, project.title) for project in projects),
+        ],
+    )
+
+
 def topic_facets(topic):
     """What a topic and its replies are found under: kind is added by the caller."""
     projects = [project for project in topic.projects.all() if project.live]
@@ -222,6 +250,8 @@ def document_for(obj):
         return agency_document(obj)
     if isinstance(obj, Indicator):
         return indicator_document(obj)
+    if isinstance(obj, ReferenceItem):
+        return reference_document(obj)
     if isinstance(obj, Topic):
         return topic_document(obj)
     if isinstance(obj, Post):
@@ -237,6 +267,8 @@ def all_objects():
         .specific()
     )
     yield from Agency.objects.all()
+    for model in (PMQACategory, SubPlan, Gov40Goal):
+        yield from model.objects.all()
     yield from Indicator.objects.select_related("project").prefetch_related("targets")
     yield from Topic.objects.filter(status=TopicStatus.PUBLISHED).select_related("category", "case__agency")
     yield from Post.objects.filter(number__gt=1, status=PostStatus.PUBLISHED).select_related(

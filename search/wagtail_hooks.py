@@ -1,9 +1,10 @@
-"""The ministry's search terms in Wagtail's admin: administrators extend the Thai dictionary here."""
+"""The ministry's search terms and synonyms in Wagtail's admin: administrators extend the Thai dictionary
+and the words that mean the same here, without a deploy."""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .models import SearchTerm
+from .models import SearchSynonym, SearchTerm
 
 
 class SearchTermViewSet(SnippetViewSet):
@@ -16,3 +17,15 @@ class SearchTermViewSet(SnippetViewSet):
 
 
 register_snippet(SearchTermViewSet)
+
+
+class SearchSynonymViewSet(SnippetViewSet):
+    model = SearchSynonym
+    icon = "list-ul"
+    menu_order = 261
+    add_to_admin_menu = True
+    list_display = ["terms", "note"]
+    search_fields = ["terms", "note"]
+
+
+register_snippet(SearchSynonymViewSet)

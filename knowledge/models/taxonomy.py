@@ -73,18 +73,55 @@ class ReferenceItem(models.Model):
     title = models.CharField(_("Title"), max_length=255)
     title_en = models.CharField(_("English title"), max_length=255, blank=True)
 
+    reference_kind = ""  # its part of the address: /reference/<kind>/<key>/
+
     class Meta:
         abstract = True
+
+    def get_absolute_url(self):
+        return reverse("knowledge:reference", args=[self.reference_kind, self.reference_key])
 
     @property
     def display_title(self):
         return localized(self.title, self.title_en)
+
+    @property
+    def reference_key(self):
+        return str(self.number)
+
+    def carriers(self):
+        """The live strategies and projects that serve this item, in plan order."""
+        from .plan import StrategyPage
+        from .project import ProjectPage
+
+        strategies = StrategyPage.objects.live().order_by("path")
+        projects = ProjectPage.objects.live().with_lead_agencies().order_by("path")
+        if isinstance(self, Gov40Goal):  # a goal is a strategy's; its projects are those strategies'
+            strategies = strategies.filter(goal=self)
+            under = models.Q(pk__in=[])
+            for strategy in strategies:
+                under |= models.Q(path__startswith=strategy.path)
+            return strategies, projects.filter(under)
+        field = "sub_plans" if isinstance(self, SubPlan) else "pmqa_categories"
+        return strategies.filter(**{field: self}), projects.filter(**{field: self})
+
+    @classmethod
+    def kinds(cls):
+        """{address kind: model} of every reference list."""
+        return {model.reference_kind: model for model in cls.__subclasses__()}
+
+    @classmethod
+    def find(cls, kind, key):
+        model = cls.kinds().get(kind)
+        lookup = {"code": key} if model is SubPlan else {"number": key if key.isdigit() else -1}
+        return model.objects.filter(**lookup).first() if model else None
 
 
 class PMQACategory(ReferenceItem):
     """A category of the Public Sector Management Quality Award 4.0 criteria (หมวด 1–7)."""
 
     number = models.PositiveSmallIntegerField(_("Category number"), unique=True)
+    reference_kind = "pmqa"
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
@@ -101,6 +138,7 @@ class SubPlan(ReferenceItem):
     """A sub-plan of National Strategy master plan issue (20), which projects serve."""
 
     code = models.CharField(_("Code"), max_length=16, unique=True, help_text=_("e.g. 20.1"))
+    reference_kind = "sub-plan"
 
     panels = [FieldPanel("code"), FieldPanel("title"), FieldPanel("title_en")]
 
@@ -112,11 +150,16 @@ class SubPlan(ReferenceItem):
     def __str__(self):
         return f"{self.code} {self.display_title}"
 
+    @property
+    def reference_key(self):
+        return self.code
+
 
 class Gov40Goal(ReferenceItem):
     """A goal of Bureaucracy 4.0: open & connected, citizen-centric, or smart & high-performing."""
 
     number = models.PositiveSmallIntegerField(_("Number"), unique=True)
+    reference_kind = "goal"
 
     panels = [FieldPanel("number"), FieldPanel("title"), FieldPanel("title_en")]
 
