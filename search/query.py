@@ -17,6 +17,7 @@ from .understanding import Understanding, understand
 FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
 EXACT_PHRASE_BOOST = 10
+TITLE_BOOST = 3  # every term in the title: the entry is about it, not just mentioning it
 # The plan's own pages answer with authority; a discussion about them comes after, a reply last.
 KIND_WEIGHTS = {Kind.TOPIC: 0.5, Kind.CASE: 0.7, Kind.QUESTION: 0.5, Kind.REPLY: 0.25}
 # Facets are counted among this many best matches (the total is always exact): counting every facet of
@@ -141,30 +142,47 @@ def ranked_ids(match, understood, conditions, sort, limit):
         exact_sql, exact_params = backend.match_sql([[words]], among="SELECT entry_id FROM top")
     else:  # one word typed: its phrase is the match itself
         exact_sql, exact_params = "SELECT 0 AS entry_id", []
+    titles_sql, titles_params = backend.match_sql(
+        [term.phrases for term in understood.terms], among="SELECT entry_id FROM top", titles=True
+    )
     boost_sql, boost_params = boosts(understood)
-    best = "" if sort == "date" else "ORDER BY covered DESC, score DESC LIMIT %s"
+    # Entries holding every term first; then the rest by score times how many terms they hold (the score
+    # already weighs rare words above common ones, so two rare words beat three common ones).
+    complete = f"(CASE WHEN covered = {len(understood.terms)} THEN 1 ELSE 0 END)"
+    best = "" if sort == "date" else f"ORDER BY {complete} DESC, score * covered DESC LIMIT %s"
     weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
     score = (
         f"top.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
+        f" * (CASE WHEN t.entry_id IS NULL THEN 1 ELSE {TITLE_BOOST} END)"
         f" * (CASE e.kind {weights} ELSE 1 END){boost_sql}"
     )
     newest = "e.date IS NULL, e.date DESC"
     order = (
-        f"top.covered DESC, {newest}, {score} DESC"
+        f"{complete} DESC, {newest}, {score} DESC"
         if sort == "date"
-        else f"top.covered DESC, {score} DESC, {newest}"
+        else f"{complete} DESC, {score} * top.covered DESC, {newest}"
     )
     # Materialised: left inline, SQLite re-runs the full-text match for every row it joins.
     sql = (
         f"WITH m(entry_id, score, covered) AS MATERIALIZED "
         f"(SELECT m.entry_id, m.score, m.covered FROM ({match_sql}) AS m WHERE {where}), "
         f"top(entry_id, score, covered) AS MATERIALIZED (SELECT entry_id, score, covered FROM m {best}), "
-        f"x(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({exact_sql}) AS x) "
+        f"x(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({exact_sql}) AS x), "
+        f"t(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({titles_sql}) AS t) "
         f"SELECT top.entry_id, (SELECT COUNT(*) FROM m) FROM top "
         f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = top.entry_id "
-        f"LEFT JOIN x ON x.entry_id = top.entry_id ORDER BY {order}, top.entry_id LIMIT %s"
+        f"LEFT JOIN x ON x.entry_id = top.entry_id LEFT JOIN t ON t.entry_id = top.entry_id "
+        f"ORDER BY {order}, top.entry_id LIMIT %s"
     )
-    params = [*match_params, *where_params, *([limit] if best else []), *exact_params, *boost_params, limit]
+    params = [
+        *match_params,
+        *where_params,
+        *([limit] if best else []),
+        *exact_params,
+        *titles_params,
+        *boost_params,
+        limit,
+    ]
     with connection.cursor() as cursor:
         cursor.execute(sql, params)
         rows = cursor.fetchall()

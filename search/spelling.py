@@ -64,5 +64,5 @@ def levenshtein(a, b):
 
 
 def is_fragment(word):
-    """One Thai letter alone, as the segmenter leaves of a word it does not know ("คลีนิก" → คลี|นิ|ก)."""
-    return len(THAI_LETTER.findall(word)) <= 1 and not word.isascii()
+    """A Thai letter alone, as the segmenter leaves of a word it does not know ("คลีนิก" → คลี|นิ|ก)."""
+    return len(word) == 1 and bool(THAI_LETTER.match(word))

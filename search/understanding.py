@@ -18,12 +18,15 @@ from functools import cache as cache_for_process
 
 from .analysis import DICTIONARY_DIR, normalize, terms_version, tokens
 from .models import Kind, SearchSynonym, SearchWord
-from .spelling import is_fragment, skeleton
+from .spelling import distance, is_fragment, levenshtein, skeleton
 
 YEAR_CONTEXT = re.compile(r"(ปีงบประมาณ|ปีงบ|ปีการศึกษา|ปี|พ\.?\s?ศ\.?|fy)\s*([0-9]{2})(?![0-9])")
 BE_YEAR = re.compile(r"25[0-9]{2}")
 KIND_WORDS = {Kind.KPI: ("ตัวชี้วัด", "kpi", "kpis", "indicator")}
 LONGEST_PHRASE = 8  # words
+# A word this long or longer may be corrected by a letter (two from LONG_WORD) beyond its skeleton,
+# among at most NEARBY_WORDS words of the index that begin as it does.
+MIN_FUZZY_LETTERS, LONG_WORD, NEARBY_WORDS = 4, 8, 5000
 
 
 @dataclass
@@ -68,19 +71,31 @@ class Meaning:
 
 
 def understand(query, correct=True):
-    """The query's terms and intents; `correct=False` searches the words as typed ("search instead for")."""
+    """The query's terms and intents; `correct=False` searches the words as typed ("search instead for").
+    A query with words the index does not hold is read again as corrected, so a corrected word brings
+    its synonyms and phrases ("self assesment" → self assessment → ประเมินตนเอง)."""
+    meant = read(query)
+    fixed = misspelt(meant) if correct else {}
+    text = normalize(query)
+    fixed = {typed: word for typed, word in fixed.items() if typed in text}
+    if not fixed:
+        return meant
+    for typed, word in fixed.items():
+        text = text.replace(typed, word)
+    meant = read(text)
+    meant.corrected = fixed
+    return meant
+
+
+def read(query):
     words = tokens(with_be_years(normalize(query)))
     meant = Understanding(words=words)
-    lexicon = current_lexicon()
-    matched = list(scan(words, lexicon))
+    matched = list(scan(words, current_lexicon()))
     if all(meaning and meaning.stop for _phrase, meaning in matched):  # nothing else: keep them
         matched = [(phrase, None) for phrase, _meaning in matched]
     for phrase, meaning in matched:
-        if meaning and meaning.stop:
-            continue
-        meant.terms.append(term_for(phrase, meaning, meant))
-    if correct:
-        correct_spelling(meant)
+        if not (meaning and meaning.stop):
+            meant.terms.append(term_for(phrase, meaning, meant))
     return meant
 
 
@@ -122,28 +137,26 @@ def term_for(phrase, meaning, meant):
     return Term(typed, list(dict.fromkeys(p for p in phrases if p)))
 
 
-def correct_spelling(meant):
-    """Replace runs of words the index does not hold by a word it holds that sounds the same. A run may
-    take in a known neighbour: "โปรงใส" is cut into โปรง|ใส, and โปร่งใส is one word of the index."""
+def misspelt(meant):
+    """{as typed: the word of the index meant} for runs of words the index does not hold. A run may take
+    in a known neighbour: "โปรงใส" is cut into โปรง|ใส, and โปร่งใส is one word of the index."""
     plain = [len(term.phrases) == 1 and len(term.phrases[0]) == 1 for term in meant.terms]
     words = [term.phrases[0][0] if single else "" for term, single in zip(meant.terms, plain, strict=True)]
     known = set(SearchWord.objects.filter(word__in=[w for w in words if w]).values_list("word", flat=True))
     unknown = [bool(word) and (word not in known or is_fragment(word)) for word in words]
     spans = [span for span in runs(unknown) if all(plain[i] for i in range(*span))]
-    candidates = {}
-    for start, end in spans:
-        for first, last in widened(start, end, plain):
-            candidates[(first, last)] = "".join(words[first:last])
-    found = corrections(set(candidates.values()))
-    replaced = {}
-    for start, end in spans:
-        options = [
-            (first, last) for first, last in widened(start, end, plain) if candidates[(first, last)] in found
-        ]
-        if options:
-            first, last = max(options, key=lambda span: span[1] - span[0])
-            replaced[first] = (last, candidates[(first, last)], found[candidates[(first, last)]])
-    meant.terms = rebuild_terms(meant, replaced)
+    options = {span: widened(*span, plain) + [(i, i + 1) for i in range(*span)] for span in spans}
+    typed = {option: "".join(words[slice(*option)]) for choices in options.values() for option in choices}
+    found = corrections(set(typed.values()))
+    fixed = {}
+    for span, choices in options.items():
+        whole = [option for option in choices[: -(span[1] - span[0])] if typed[option] in found]
+        if whole:  # the run as one word, widened as far as that finds one
+            chosen = [max(whole, key=lambda option: option[1] - option[0])]
+        else:  # else each of its words on its own
+            chosen = [option for option in choices[-(span[1] - span[0]) :] if typed[option] in found]
+        fixed.update((typed[option], found[typed[option]]) for option in chosen)
+    return fixed
 
 
 def runs(flags):
@@ -165,29 +178,27 @@ def widened(start, end, plain):
 
 
 def corrections(typed_words):
-    """{typed: a word of the index with its skeleton}, the closest in letters where several share it."""
+    """{typed: the word of the index it was meant as}: one with the same skeleton, else one a letter or
+    two away (by skeleton; two only for long words), the closest in letters and then the shortest."""
     skeletons = {skeleton(word): word for word in typed_words if len(word) > 1}
-    rows = SearchWord.objects.filter(skeleton__in=list(skeletons)).values_list("skeleton", "word")
     best = {}
+    rows = SearchWord.objects.filter(skeleton__in=list(skeletons)).values_list("skeleton", "word")
     for shape, word in rows:
-        typed = skeletons[shape]
-        if word != typed and (typed not in best or len(word) < len(best[typed])):
-            best[typed] = word
-    return best
+        consider(best, skeletons[shape], word, distance(skeletons[shape], word))
+    for shape, typed in skeletons.items():
+        if typed in best or len(shape) < MIN_FUZZY_LETTERS:
+            continue
+        allowed = 1 if len(shape) < LONG_WORD else 2
+        nearby = SearchWord.objects.filter(skeleton__startswith=shape[:2]).values_list("skeleton", "word")
+        for other, word in nearby[:NEARBY_WORDS]:
+            if abs(len(other) - len(shape)) <= allowed and levenshtein(shape, other) <= allowed:
+                consider(best, typed, word, distance(typed, word))
+    return {typed: word for typed, (word, _cost) in best.items()}
 
 
-def rebuild_terms(meant, replaced):
-    terms, i = [], 0
-    while i < len(meant.terms):
-        if i in replaced:
-            last, typed, word = replaced[i]
-            meant.corrected[typed] = word
-            terms.append(Term(typed, [tuple(tokens(word))]))
-            i = last
-        else:
-            terms.append(meant.terms[i])
-            i += 1
-    return terms
+def consider(best, typed, word, cost):
+    if word != typed and (typed not in best or (cost, len(word)) < (best[typed][1], len(best[typed][0]))):
+        best[typed] = (word, cost)
 
 
 def current_lexicon():

@@ -32,7 +32,11 @@ class EntryDocument(Document):
         settings = {"number_of_shards": 1, "number_of_replicas": 0}
 
 
-def phrase_query(terms):
+TEXT_FIELDS = ["title^10", "text", "title.thai^5", "text.thai"]
+TITLE_FIELDS = ["title", "title.thai"]
+
+
+def phrase_query(terms, fields=TEXT_FIELDS):
     """Every term must match: any of its phrases, as a phrase, in the title (weighted ten times) or the
     text."""
     must = [
@@ -41,7 +45,7 @@ def phrase_query(terms):
                 MultiMatch(
                     query=" ".join(words),
                     type="phrase",
-                    fields=["title^10", "text", "title.thai^5", "text.thai"],
+                    fields=fields,
                 )
                 for words in phrases
             ],
@@ -82,14 +86,14 @@ class ElasticBackend:
         EntryDocument._index.delete(using=self.alias, ignore=404)
         EntryDocument.init(using=self.alias)
 
-    def match(self, terms):
-        response = build_search(terms, using=self.alias).execute()
+    def match(self, terms, titles=False):
+        response = build_search(terms, using=self.alias, titles=titles).execute()
         return {int(hit.meta.id): hit.meta.score for hit in response}
 
-    def match_sql(self, terms, among=None):
+    def match_sql(self, terms, among=None, titles=False):
         """The cluster's hits as (entry_id, score) rows the database can join (at most MAX_HITS); `among`
         is SQL the cluster cannot read, so it is ignored."""
-        hits = self.match(terms) or {0: 0.0}  # entry 0 does not exist: an empty match
+        hits = self.match(terms, titles) or {0: 0.0}  # entry 0 does not exist: an empty match
         rows = ", ".join(["(%s, %s)"] * len(hits))
         sql = f"SELECT column1 AS entry_id, column2 AS score FROM (VALUES {rows}) AS hits"
         return sql, [value for pair in hits.items() for value in pair]

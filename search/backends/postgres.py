@@ -6,6 +6,8 @@ index (migration search/0006): matching and ranking read it instead of re-analys
 
 from django.db import connection
 
+TITLES_ONLY = "ts_filter(vector, '{a}')"
+
 
 class PostgresBackend:
     def store(self, entries):
@@ -17,10 +19,10 @@ class PostgresBackend:
     def clear(self):
         """Nothing to do."""
 
-    def match_sql(self, terms, among=None):
+    def match_sql(self, terms, among=None, titles=False):
         """SQL of (entry_id, score) rows for the entries holding every term (any of its phrases), and its
         parameters. Within `among`, the query is re-checked in a few hundred vectors instead of every
-        candidate of the index."""
+        candidate of the index. With `titles`, only the titles (weight A) count."""
         query = " && ".join(
             "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(phrases)) + ")" for phrases in terms
         )
@@ -28,7 +30,8 @@ class PostgresBackend:
         # Weights D, C, B, A: titles (A) count 2.5 times the text (B).
         sql = (
             f"SELECT id AS entry_id, ts_rank('{{0.1, 0.2, 0.4, 1.0}}', vector, q) AS score "
-            f"FROM search_searchentry, (SELECT {query}) AS query(q) WHERE vector @@ q"
+            f"FROM search_searchentry, (SELECT {query}) AS query(q) "
+            f"WHERE {TITLES_ONLY if titles else 'vector'} @@ q"
         )
         if among:
             sql += f" AND id IN ({among})"

@@ -30,11 +30,14 @@ class SQLiteBackend:
         with connection.cursor() as cursor:
             cursor.execute("DELETE FROM search_fulltext")
 
-    def match_sql(self, terms, among=None):
-        """SQL of (entry_id, score) rows for the entries holding every term, and its parameters. `among`
-        is ignored: FTS5 finds a phrase through its index faster than it checks given rows one by one."""
+    def match_sql(self, terms, among=None, titles=False):
+        """SQL of (entry_id, score) rows for the entries holding every term (in their titles, if
+        `titles`), and its parameters. `among` is ignored: FTS5 finds a phrase through its index faster
+        than it checks given rows one by one."""
+        column = "title : " if titles else ""
         expression = " AND ".join(
-            "(" + " OR ".join('"' + " ".join(words) + '"' for words in phrases) + ")" for phrases in terms
+            f"{column}(" + " OR ".join('"' + " ".join(words) + '"' for words in phrases) + ")"
+            for phrases in terms
         )
         sql = (
             "SELECT rowid AS entry_id, -bm25(search_fulltext, %s, %s) AS score FROM search_fulltext "

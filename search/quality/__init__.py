@@ -5,6 +5,7 @@ from pathlib import Path
 
 from django.contrib.auth.models import AnonymousUser
 
+from forums.models import Topic
 from knowledge.models import (
     Agency,
     ChapterPage,
@@ -15,6 +16,7 @@ from knowledge.models import (
     StandardPage,
     UpdatePage,
 )
+from knowledge.models.taxonomy import ReferenceItem
 
 from ..query import search
 
@@ -33,25 +35,33 @@ def expected_url(kind, ident):
         "chapter": lambda: ChapterPage.objects.get(code=ident),
         "update": lambda: UpdatePage.objects.live().get(date=ident),
         "plan": lambda: PlanPage.objects.get(),
+        "reference": lambda: ReferenceItem.find(*ident.split(":", 1)),
+        "topic": lambda: Topic.objects.get(title=ident),
     }
     obj = objects[kind]()
-    return (
-        f"{obj.project.url}#kpis"
-        if kind == "kpi"
-        else (obj.get_absolute_url() if kind == "agency" else obj.url)
-    )
+    if kind == "kpi":
+        return f"{obj.project.url}#kpis"
+    return obj.get_absolute_url() if kind in ("agency", "reference", "topic") else obj.url
 
 
 def evaluate(queries=QUERIES):
-    """Per query: the expected addresses, the ranks where they were found (None if not in the top 10),
-    and overall recall@10 and mean reciprocal rank."""
+    """Per query: the expected addresses and the ranks where they were found (None if not in the top
+    10); overall and per kind of query, recall@10 and mean reciprocal rank."""
     rows = []
     for item in queries:
         urls = [hit["url"] for hit in search(item["q"], user=AnonymousUser(), per_page=TOP).hits]
         expected = [expected_url(kind, ident) for kind, ident in item["expect"]]
         ranks = [urls.index(url) + 1 if url in urls else None for url in expected]
-        rows.append({"q": item["q"], "expected": expected, "ranks": ranks})
+        rows.append({"q": item["q"], "kind": item.get("kind", "title"), "expected": expected, "ranks": ranks})
+    kinds = {
+        kind: measures([row for row in rows if row["kind"] == kind])
+        for kind in dict.fromkeys(r["kind"] for r in rows)
+    }
+    return {"rows": rows, **measures(rows), "kinds": kinds}
+
+
+def measures(rows):
     found = sum(rank is not None for row in rows for rank in row["ranks"])
     total = sum(len(row["ranks"]) for row in rows)
     reciprocal = [1 / min(r for r in row["ranks"] if r) if any(row["ranks"]) else 0 for row in rows]
-    return {"rows": rows, "recall_at_10": found / total, "mrr": sum(reciprocal) / len(rows)}
+    return {"queries": len(rows), "recall_at_10": found / total, "mrr": sum(reciprocal) / len(rows)}
