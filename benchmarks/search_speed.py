@@ -125,9 +125,10 @@ def floor(query):
     from django.db import connection
 
     from search.backends import get_backend
-    from search.query import phrases_of
+    from search.understanding import understand
 
-    sql, params = get_backend().match_sql(phrases_of(query))
+    terms = [term.phrases for term in understand(query, correct=False).terms]
+    sql, params = get_backend().match_sql(terms)
 
     def bare():
         with connection.cursor() as cursor:

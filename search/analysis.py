@@ -128,3 +128,15 @@ def segment(run, dictionary):
 def analyze(text):
     """The text as space-separated words, ready for any full-text index."""
     return " ".join(tokens(text))
+
+
+def word_bounds(text):
+    """The offsets where the words of `text` (as written, not normalised) begin and end: snippets are
+    cut and highlights widened to them, never inside a Thai word or character cluster."""
+    dictionary = usable_dictionary()
+    pieces = nlpo3.segment(text, dictionary, safe=True) if dictionary else text.split(" ")
+    bounds, at = [0], 0
+    for piece in pieces:
+        at += len(piece) + (0 if dictionary else 1)
+        bounds.append(min(at, len(text)))
+    return bounds

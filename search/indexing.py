@@ -39,7 +39,7 @@ def entry_fields(document, agencies):
         "kind": document.kind,
         "title": document.title,
         "text": document.text,
-        "title_words": analyze(document.title),
+        "title_words": analyze(document.title) if document.own_title else "",
         "text_words": analyze(f"{document.text}\n{synonyms}"),
         "url": document.url,
         "date": document.date,

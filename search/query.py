@@ -2,6 +2,7 @@
 
 import html
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import connection
@@ -9,7 +10,7 @@ from django.utils.safestring import mark_safe
 
 from forums.access import audience_of
 
-from .analysis import normalize
+from .analysis import normalize, word_bounds
 from .backends import get_backend
 from .models import Kind, SearchEntry, SearchFacet
 from .understanding import Understanding, understand
@@ -28,6 +29,9 @@ CANDIDATES = 200
 AGENCY_BOOST, AGENCY_KIND_BOOST = 3, {Kind.AGENCY: 4, Kind.PROJECT: 2, Kind.KPI: 1.5}
 KIND_BOOST = 3
 YEAR_BOOST = 2
+# Siblings of one reference list (the seven PMQA categories) would fill a page on their own: beyond the
+# first CROWD of them, each further one steps CROWD_STEP places down, letting other answers in.
+CROWD, CROWD_STEP = 3, 8
 
 
 @dataclass
@@ -72,10 +76,23 @@ def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10, 
     limit = max(CANDIDATES, offset + per_page)
     where = conditions(hidden(user), filters or {})
     ranked, results.count, results.partial = rank(understood, where, sort, limit)
+    ranked = ranked if sort == "date" else uncrowded(ranked)
     results.facets = facet_counts(ranked[:CANDIDATES])
     results.facets_sampled = results.count > CANDIDATES
     results.hits = hits_for(ranked[offset : offset + per_page], understood.highlighted)
     return results
+
+
+def uncrowded(ranked):
+    """The ranked ids with the siblings of each reference list beyond CROWD moved down (see CROWD)."""
+    references = SearchEntry.objects.filter(pk__in=ranked, kind=Kind.REFERENCE).values_list("pk", "key")
+    lists = {pk: key.split(":")[0] for pk, key in references}
+    seen, places = Counter(), {}
+    for place, pk in enumerate(ranked):
+        siblings_before = seen[lists[pk]] if pk in lists else 0
+        seen[lists.get(pk)] += 1
+        places[pk] = place + CROWD_STEP * max(0, siblings_before - CROWD + 1)
+    return sorted(ranked, key=places.__getitem__)
 
 
 def conditions(hidden, filters):
@@ -269,26 +286,42 @@ def hit(entry, facets, pattern):
     }
 
 
-def highlight(text, pattern):
-    """The text, HTML-escaped, with the searched words (`pattern`) marked."""
+def highlight(text, pattern, bounds=None):
+    """The text, HTML-escaped, with the words holding a searched word (`pattern`) marked whole."""
     if not pattern:
         return mark_safe(html.escape(text))  # noqa: S308 - escaped
+    bounds = bounds if bounds is not None else word_bounds(text)
     parts, last = [], 0
     for match in pattern.finditer(text):
-        parts += [html.escape(text[last : match.start()]), f"<mark>{html.escape(match.group())}</mark>"]
-        last = match.end()
+        start = max([bound for bound in bounds if bound <= match.start()], default=0)
+        end = min([bound for bound in bounds if bound >= match.end()], default=len(text))
+        if start < last:
+            continue  # inside the word marked just before
+        if parts and start == last:  # the next word of a marked run: one mark
+            parts[-1] = parts[-1][: -len("</mark>")] + f"{html.escape(text[start:end])}</mark>"
+        else:
+            parts += [html.escape(text[last:start]), f"<mark>{html.escape(text[start:end])}</mark>"]
+        last = end
     parts.append(html.escape(text[last:]))
     return mark_safe("".join(parts))  # noqa: S308 - every part is escaped
 
 
 def snippet(text, pattern):
-    """About SNIPPET_CHARS characters of the text around the first searched word, words marked."""
+    """About SNIPPET_CHARS characters of the text around the first searched word, cut at word bounds,
+    words marked."""
     text = " ".join(text.split())
     found = pattern.search(text) if pattern else None
-    start = max(0, found.start() - SNIPPET_CHARS // 3) if found else 0
-    piece = text[start : start + SNIPPET_CHARS]
-    prefix, suffix = ("… " if start else ""), (" …" if start + SNIPPET_CHARS < len(text) else "")
-    return mark_safe(f"{prefix}{highlight(piece, pattern)}{suffix}")  # noqa: S308 - highlight escapes
+    around = max(0, found.start() - SNIPPET_CHARS // 3) if found else 0
+    window = text[max(0, around - 40) : around + SNIPPET_CHARS + 40]
+    offset = max(0, around - 40)
+    bounds = [offset + bound for bound in word_bounds(window)]
+    start = min([bound for bound in bounds if bound >= around], default=around) if around else 0
+    stop = max([bound for bound in bounds if bound <= start + SNIPPET_CHARS], default=len(text))
+    stop = len(text) if start + SNIPPET_CHARS >= len(text) else max(stop, start + 1)
+    piece = text[start:stop]
+    prefix, suffix = ("… " if start else ""), (" …" if stop < len(text) else "")
+    local = [bound - start for bound in bounds if start <= bound <= stop]
+    return mark_safe(f"{prefix}{highlight(piece, pattern, local)}{suffix}")  # noqa: S308 - highlight escapes
 
 
 def match_pattern(words):

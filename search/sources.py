@@ -45,6 +45,7 @@ class Document:
     date: object = None
     facets: list = field(default_factory=list)  # (name, value, label)
     current: bool = True  # False for a superseded edition
+    own_title: bool = True  # False for a reply, shown under its topic's title: it is found by its own words
     audience: list | None = None  # None: everyone may see it; else the tokens of forums.access
 
 
@@ -229,6 +230,7 @@ def reply_document(post):
         key=key_for(post),
         kind=Kind.REPLY,
         title=topic.title,
+        own_title=False,
         text=lines(post.body),
         url=post.get_absolute_url(),
         date=post.created_at.date(),

@@ -1,9 +1,12 @@
 """The search page and its JSON twin, both driven by the same query parameters (bookmarkable)."""
 
+from collections import Counter
+
 from django.db.models.functions import Length
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from knowledge.thaidate import fold_thai_digits
@@ -107,14 +110,47 @@ def search_api(request):
 
 @never_cache
 def suggest_api(request):
-    """Titles containing what the user has typed so far, for autocomplete (public entries only)."""
+    """Titles containing what the user has typed so far, for autocomplete (public entries only). Titles
+    that repeat (two editions of one manual) say which is which."""
     typed = normalize(request.GET.get("q", "")).strip()[:100]
     if len(typed) < 2:
         return JsonResponse({"results": []})
-    entries = (
+    entries = list(
         SearchEntry.objects.filter(is_public=True, title__icontains=typed)
-        .order_by(Length("title"), "title")
-        .values("title", "url", "kind")[:SUGGESTIONS]
+        .order_by("-is_current", Length("title"), "title")
+        .values("key", "title", "url", "kind", "is_current")[:SUGGESTIONS]
     )
-    results = [{**entry, "kind_label": str(Kind(entry["kind"]).label)} for entry in entries]
+    repeated = {title for title, count in Counter(entry["title"] for entry in entries).items() if count > 1}
+    editions = edition_numbers([entry["key"] for entry in entries if entry["title"] in repeated])
+    results = [
+        {
+            "title": entry["title"],
+            "url": entry["url"],
+            "kind": entry["kind"],
+            "kind_label": str(Kind(entry["kind"]).label),
+            "detail": detail(entry, editions) if entry["title"] in repeated else "",
+        }
+        for entry in entries
+    ]
     return JsonResponse({"results": results}, json_dumps_params={"ensure_ascii": False})
+
+
+def edition_numbers(keys):
+    """{entry key: edition number} of the editions among these entries."""
+    from knowledge.models import ManualPage, StandardPage
+
+    ids = [int(key.split(":")[1]) for key in keys if key.startswith("page:")]
+    editions = [*ManualPage.objects.filter(pk__in=ids), *StandardPage.objects.filter(pk__in=ids)]
+    return {f"page:{page.pk}": page.edition for page in editions}
+
+
+def detail(entry, editions):
+    kind = str(Kind(entry["kind"]).label)
+    if entry["key"] in editions:
+        state = _("in force") if entry["is_current"] else _("superseded")
+        return _("%(kind)s, edition %(number)s (%(state)s)") % {
+            "kind": kind,
+            "number": editions[entry["key"]],
+            "state": state,
+        }
+    return kind

@@ -49,7 +49,7 @@
         link.tabIndex = -1;
         link.textContent = result.title;
         kind.className = "suggestions__kind";
-        kind.textContent = result.kind_label;
+        kind.textContent = result.detail || result.kind_label;
         option.appendChild(link);
         option.appendChild(kind);
         list.appendChild(option);

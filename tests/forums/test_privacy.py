@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
+from django.test import Client
 
 from forums.models import Notification, Watch
 from knowledge.models import Agency
@@ -40,11 +41,20 @@ def test_outsiders_get_404_for_the_topic_and_its_posts(viewer, secret_topic):
     assert viewer.get(f"/forums/p/{post.pk}/flag/").status_code in (302, 404)  # anonymous → sign in
 
 
-def test_outsiders_do_not_find_it_in_search_or_facet_counts(viewer, secret_topic):
-    api = json.loads(viewer.get("/api/search/", {"q": "งบประมาณพิเศษ"}).content)
-    assert SECRET not in [result["title"] for result in api["results"]]
+def topics_found(client, query):
+    """The topic titles a search lists, and the topic count its kind facet shows."""
+    api = json.loads(client.get("/api/search/", {"q": query, "kind": "topic"}).content)
     kinds = {facet["value"]: facet["count"] for facet in api["facets"].get("kind", [])}
-    assert "topic" not in kinds
+    return [result["title"] for result in api["results"]], kinds.get("topic", 0)
+
+
+def test_outsiders_do_not_find_it_in_search_or_facet_counts(viewer, secret_topic, team):
+    titles, counted = topics_found(viewer, "งบประมาณพิเศษ")
+    assert SECRET not in titles and counted == len(titles)  # the count holds only what they may open
+    insider = Client()
+    insider.force_login(team)  # in the group the category lists
+    insider_titles, insider_counted = topics_found(insider, "งบประมาณพิเศษ")
+    assert SECRET in insider_titles and insider_counted == len(insider_titles) > counted
     assert SECRET not in text(viewer.get("/search/", {"q": "งบประมาณพิเศษ"}))
     assert SECRET not in text(viewer.get("/api/search/suggest/", {"q": "วาระลับ"}))
 

@@ -121,3 +121,20 @@ def test_reference_items_are_found_and_list_the_projects_that_carry_them(client)
 def test_nothing_found_for_nonsense_and_bad_input_is_no_error(client):
     assert api(client, q="qqxyzzyq")["count"] == 0
     assert client.get(reverse("search:search"), {"q": "\u0e48\u0e48\u0e48"}).status_code == 200
+
+
+def test_snippets_begin_and_highlights_cover_whole_words_never_a_lone_mark(client):
+    for q in ("ผิดชอบ", "ปรึกษา", "ศึกษาธิการ", "โปร่งใส"):
+        for result in api(client, q=q)["results"]:
+            snippet = result["snippet"].removeprefix("… ")
+            assert not "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e47\u0e48\u0e49\u0e4a\u0e4b\u0e4c".count(
+                snippet[0]
+            ), snippet
+    marked = " ".join(result["snippet"] for result in api(client, q="ผิดชอบ")["results"])
+    assert "<mark>ผิดชอบ</mark>" in marked and "<mark>ผิด</mark>" not in marked
+
+
+def test_suggestions_tell_two_editions_with_one_title_apart(client):
+    results = client.get(reverse("search:suggest"), {"q": "คู่มือการให้คำปรึกษา"}).json()["results"]
+    details = [result["detail"] for result in results if result["kind"] == "manual"]
+    assert details == ["คู่มือ ฉบับที่ 2 (ฉบับที่ใช้อยู่)", "คู่มือ ฉบับที่ 1 (ถูกแทนที่แล้ว)"]
