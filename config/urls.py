@@ -3,13 +3,16 @@
 from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.sitemaps.views import sitemap
-from django.urls import include, path, re_path
+from django.urls import include, path, re_path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from knowledge import routing
+from knowledge.thaidate import BuddhistYearConverter
+
+register_converter(BuddhistYearConverter, "be_year")
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),

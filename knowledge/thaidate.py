@@ -61,3 +61,17 @@ def fiscal_year_bounds(fiscal_year_be):
 def fiscal_quarter(day):
     """Quarter of the fiscal year, 1–4 (Q1 = October–December)."""
     return (day.month - 10) % 12 // 3 + 1
+
+
+class BuddhistYearConverter:
+    """A BE year in a URL (2400–2699, i.e. 1857–2156 CE): any other number is not a route (404), never a
+    date out of range."""
+
+    regex = "2[4-6][0-9]{2}"
+    first, last = 2400, 2699
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return str(value)

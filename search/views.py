@@ -16,6 +16,7 @@ from .models import Kind, SearchEntry
 from .query import CANDIDATES, FACETS, search
 
 PER_PAGE = 10
+LAST_PAGE = 1000  # no one reads 10,000 results; a bigger page number is read as this one
 SUGGESTIONS = 8
 
 
@@ -24,7 +25,7 @@ def parameters(request):
     filters = {name: fold_thai_digits(request.GET.get(name, "")).strip() for name in FACETS}
     sort = "date" if request.GET.get("sort") == "date" else "relevance"
     try:
-        page = max(1, int(fold_thai_digits(request.GET.get("page", "1"))))
+        page = min(max(1, int(fold_thai_digits(request.GET.get("page", "1")))), LAST_PAGE)
     except ValueError:
         page = 1
     return request.GET.get("q", "").strip()[:200], {k: v for k, v in filters.items() if v}, sort, page

@@ -56,6 +56,7 @@ MIDDLEWARE = [
     "knowledge.dependencies.marks_per_request",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "knowledge.middleware.ChosenLanguageMiddleware",
+    "knowledge.middleware.refuse_nul_bytes",
     "knowledge.page_cache.AnonymousPageCacheMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

@@ -226,7 +226,7 @@ class ExemplaryView(TemplateView):
     template_name = "forums/exemplary.html"
 
     def get_context_data(self, year, **kwargs):
-        from knowledge.thaidate import fiscal_year_bounds
+        from knowledge.thaidate import BuddhistYearConverter, fiscal_year_bounds
 
         start, end = fiscal_year_bounds(year)
         cases = exemplary_cases(AnonymousUser()).filter(case__endorsed_at__date__range=(start, end))
@@ -238,4 +238,12 @@ class ExemplaryView(TemplateView):
             for strategy in linked or {None}:
                 by_strategy.setdefault(strategy, []).append(topic)
         groups = sorted(by_strategy.items(), key=lambda item: item[0].number if item[0] else 99)
-        return super().get_context_data(year=year, groups=groups, count=len(cases), **kwargs)
+        years = range(BuddhistYearConverter.first, BuddhistYearConverter.last + 1)
+        return super().get_context_data(
+            year=year,
+            previous=year - 1 if year - 1 in years else None,
+            next=year + 1 if year + 1 in years else None,
+            groups=groups,
+            count=len(cases),
+            **kwargs,
+        )
