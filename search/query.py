@@ -19,14 +19,25 @@ FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
 EXACT_PHRASE_BOOST = 10
 TITLE_BOOST = 3  # every term in the title: the entry is about it, not just mentioning it
-# The plan's own pages answer with authority; a discussion about them comes after, a reply last.
-KIND_WEIGHTS = {Kind.TOPIC: 0.5, Kind.CASE: 0.7, Kind.QUESTION: 0.5, Kind.REPLY: 0.25}
+# The plan's own pages answer with authority; a discussion about them comes after, a reply last. A KPI
+# measures a project: the project, whose hub shows it, comes first unless the query asks for KPIs. News
+# (updates) is of its day; a superseded edition is kept for the record, below the one in force.
+KIND_WEIGHTS = {
+    Kind.KPI: 0.6,
+    Kind.UPDATE: 0.7,
+    Kind.TOPIC: 0.5,
+    Kind.CASE: 0.7,
+    Kind.QUESTION: 0.5,
+    Kind.REPLY: 0.25,
+}
 # Facets are counted among this many best matches (the total is always exact): counting every facet of
 # 80,000 matches would cost more than the search itself.
 CANDIDATES = 200
+SUPERSEDED_WEIGHT = 0.3
 # What a query names (search.understanding) lifts the entries that carry it: the agency itself most,
 # its projects and their KPIs next; KPIs when it says ตัวชี้วัด/KPI; entries of the year it names.
 AGENCY_BOOST, AGENCY_KIND_BOOST = 3, {Kind.AGENCY: 4, Kind.PROJECT: 2, Kind.KPI: 1.5}
+LEAD_BOOST = 2  # projects (and their KPIs and pages) the agency leads, above those it only partners
 KIND_BOOST = 3
 YEAR_BOOST = 2
 # Siblings of one reference list (the seven PMQA categories) would fill a page on their own: beyond the
@@ -171,7 +182,8 @@ def ranked_ids(match, understood, conditions, sort, limit):
     score = (
         f"top.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
         f" * (CASE WHEN t.entry_id IS NULL THEN 1 ELSE {TITLE_BOOST} END)"
-        f" * (CASE e.kind {weights} ELSE 1 END){boost_sql}"
+        f" * (CASE e.kind {weights} ELSE 1 END)"
+        f" * (CASE WHEN e.is_current THEN 1 ELSE {SUPERSEDED_WEIGHT} END){boost_sql}"
     )
     newest = "e.date IS NULL, e.date DESC"
     order = (
@@ -208,24 +220,28 @@ def ranked_ids(match, understood, conditions, sort, limit):
 
 def boosts(understood):
     """SQL factors (on entry e) for the agencies, kinds and years the query names."""
-    sql, params = "", []
-    facet = f"SELECT entry_id FROM {SearchFacet._meta.db_table} WHERE name = %s AND value IN "
+    factors = []
     if understood.agencies:
         kinds = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in AGENCY_KIND_BOOST.items())
-        sql += (
-            f" * (CASE WHEN e.id IN ({facet}({placeholders(understood.agencies)}))"
-            f" THEN {AGENCY_BOOST} * (CASE e.kind {kinds} ELSE 1 END) ELSE 1 END)"
+        factors.append(
+            facet_factor("agency", understood.agencies, f"{AGENCY_BOOST} * (CASE e.kind {kinds} ELSE 1 END)")
         )
-        params += ["agency", *understood.agencies]
+        factors.append(facet_factor("lead", understood.agencies, LEAD_BOOST))
     if understood.kinds:
-        sql += f" * (CASE WHEN e.kind IN ({placeholders(understood.kinds)}) THEN {KIND_BOOST} ELSE 1 END)"
-        params += list(understood.kinds)
-    if understood.years:
-        sql += (
-            f" * (CASE WHEN e.id IN ({facet}({placeholders(understood.years)})) THEN {YEAR_BOOST} ELSE 1 END)"
+        kinds = list(understood.kinds)
+        factors.append(
+            (f" * (CASE WHEN e.kind IN ({placeholders(kinds)}) THEN {KIND_BOOST} ELSE 1 END)", kinds)
         )
-        params += ["year", *understood.years]
-    return sql, params
+    if understood.years:
+        factors.append(facet_factor("year", understood.years, YEAR_BOOST))
+    return "".join(sql for sql, _ in factors), [param for _, params in factors for param in params]
+
+
+def facet_factor(name, values, factor):
+    """SQL multiplying by `factor` the entries carrying one of these values of a facet."""
+    table = SearchFacet._meta.db_table
+    facet = f"SELECT entry_id FROM {table} WHERE name = %s AND value IN ({placeholders(values)})"
+    return f" * (CASE WHEN e.id IN ({facet}) THEN {factor} ELSE 1 END)", [name, *values]
 
 
 def facet_counts(entry_ids):
@@ -236,10 +252,11 @@ def facet_counts(entry_ids):
         return facets
     sql = (
         f"SELECT name, value, label, COUNT(*) FROM {SearchFacet._meta.db_table} "
-        f"WHERE entry_id IN ({placeholders(entry_ids)}) GROUP BY name, value, label"
+        f"WHERE name IN ({placeholders(FACETS)}) AND entry_id IN ({placeholders(entry_ids)}) "
+        "GROUP BY name, value, label"
     )
     with connection.cursor() as cursor:
-        cursor.execute(sql, entry_ids)
+        cursor.execute(sql, [*FACETS, *entry_ids])
         rows = cursor.fetchall()
     for name, value, label, count in sorted(rows, key=lambda row: (-row[3], row[2])):
         label = str(Kind(value).label) if name == "kind" else label

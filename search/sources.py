@@ -13,6 +13,7 @@ from wagtail.models import Page
 from forums.models import Post, PostStatus, Topic, TopicStatus
 from knowledge.models import (
     Agency,
+    AgencyRole,
     ChapterPage,
     EditionStatus,
     Gov40Goal,
@@ -68,10 +69,10 @@ def plan_facets(projects):
     for project in projects:
         strategy = project.get_parent().specific
         facets += [("strategy", strategy.code, strategy.title), ("project", project.code, project.title)]
-        facets += [
-            ("agency", role.agency.code, role.agency.abbreviation)
-            for role in project.project_agencies.select_related("agency")
-        ]
+        for role in project.project_agencies.select_related("agency"):
+            facets.append(("agency", role.agency.code, role.agency.abbreviation))
+            if role.role == AgencyRole.LEAD:  # not shown as a facet; ranks the lead above partners
+                facets.append(("lead", role.agency.code, role.agency.abbreviation))
     return facets
 
 

@@ -24,6 +24,12 @@ QUERIES = json.loads(Path(__file__).with_name("queries.json").read_text(encoding
 TOP = 10
 
 
+def expected_urls(expectation):
+    """The addresses that meet one expectation: [kind, id], or {"any": [[kind, id], ...]}."""
+    items = expectation["any"] if isinstance(expectation, dict) else [expectation]
+    return [expected_url(kind, ident) for kind, ident in items]
+
+
 def expected_url(kind, ident):
     """The address of the item a query must find, from its stable id."""
     objects = {
@@ -50,8 +56,10 @@ def evaluate(queries=QUERIES):
     rows = []
     for item in queries:
         urls = [hit["url"] for hit in search(item["q"], user=AnonymousUser(), per_page=TOP).hits]
-        expected = [expected_url(kind, ident) for kind, ident in item["expect"]]
-        ranks = [urls.index(url) + 1 if url in urls else None for url in expected]
+        expected = [expected_urls(expectation) for expectation in item["expect"]]
+        ranks = [
+            min((urls.index(url) + 1 for url in group if url in urls), default=None) for group in expected
+        ]
         rows.append({"q": item["q"], "kind": item.get("kind", "title"), "expected": expected, "ranks": ranks})
     kinds = {
         kind: measures([row for row in rows if row["kind"] == kind])
