@@ -51,13 +51,6 @@ def watch(user, **target):
     Watch.objects.get_or_create(user=user, **target)
 
 
-def watch_toggle(user, **target):
-    deleted, _ = Watch.objects.filter(user=user, **target).delete()
-    if not deleted:
-        Watch.objects.create(user=user, **target)
-    return not deleted
-
-
 def can_read_topic(user, topic):
     return user.is_active and can_see_topic(user, topic)
 

@@ -6,13 +6,14 @@ by a background task after commit (forums.notifications).
 """
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 
-from . import notifications, rules
+from . import notifications, rules, toggles
 from .images import attach_image
 from .models import (
     Adoption,
@@ -43,6 +44,24 @@ def _log(moderator, action, topic, post=None, note=""):
     ModerationLog.objects.create(moderator=moderator, action=action, topic=topic, post=post, note=note)
 
 
+class PostingTooFast(Exception):
+    """The author has used up FORUM_RATE_LIMIT; `wait` is how many seconds until the next post."""
+
+    def __init__(self, wait):
+        super().__init__(wait)
+        self.wait = wait
+
+
+def take_posting_turn(author):
+    """Hold the author's row to the end of the transaction, then apply the posting limit: one person's
+    simultaneous posts are counted one after another. A write takes the lock on every database (SQLite
+    has no row locks, and a read would let two requests count the same recent posts)."""
+    get_user_model().objects.filter(pk=author.pk).update(last_login=F("last_login"))
+    wait = rules.seconds_until_allowed_to_post(author)
+    if wait:
+        raise PostingTooFast(wait)
+
+
 @transaction.atomic
 def topic_create(
     *,
@@ -59,8 +78,12 @@ def topic_create(
     indicators=(),
     assignee=None,
     now=None,
+    limited=False,
 ):
-    """Open a topic with its first post; a case takes `case` fields, a question gets a due date."""
+    """Open a topic with its first post; a case takes `case` fields, a question gets a due date. Members
+    posting through the site are `limited` (PostingTooFast)."""
+    if limited:
+        take_posting_turn(author)
     now = now or timezone.now()
     held = rules.needs_approval(author)
     topic = Topic.objects.create(
@@ -109,8 +132,11 @@ def _published_topic(topic, post):
 
 
 @transaction.atomic
-def post_create(*, topic, author, body, image=None, image_alt="", now=None):
-    """Reply to a topic. Raises PermissionError when the topic no longer takes replies."""
+def post_create(*, topic, author, body, image=None, image_alt="", now=None, limited=False):
+    """Reply to a topic. Raises PermissionError when the topic no longer takes replies, PostingTooFast
+    when a `limited` author posts too often."""
+    if limited:
+        take_posting_turn(author)
     topic = Topic.objects.select_for_update().get(pk=topic.pk)  # serialises concurrent replies
     if not rules.can_reply(author, topic):
         raise PermissionError("topic does not accept replies")
@@ -293,16 +319,14 @@ def case_adopt(*, case, user, agency, note=""):
 
 
 @transaction.atomic
-def reaction_toggle(*, post, user, kind):
-    """Add the reaction, or take it back; the post's stored count follows."""
+def reaction_set(*, post, user, kind, on=None):
+    """Add the reaction (on=True), take it back (False) or flip it (None); the post's stored count
+    follows only a real change, so a double click counts once."""
     counter = f"{kind}_count"
-    deleted, _ = Reaction.objects.filter(post=post, user=user, kind=kind).delete()
-    if deleted:
-        Post.objects.filter(pk=post.pk).update(**{counter: F(counter) - 1})
-    else:
-        Reaction.objects.create(post=post, user=user, kind=kind)
-        Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + 1})
-    return not deleted
+    on, changed = toggles.put(Reaction, on, post=post, user=user, kind=kind)
+    if changed:
+        Post.objects.filter(pk=post.pk).update(**{counter: F(counter) + (1 if on else -1)})
+    return on
 
 
 def topic_viewed(topic_id):

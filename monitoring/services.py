@@ -43,9 +43,21 @@ def report_review(*, report, user, approve, comment=""):
         raise ValidationError(_("Only a submitted report can be reviewed."))
     if not approve and not comment.strip():
         raise ValidationError(_("Say what needs correcting when you return a report."))
-    report.status = ReportStatus.APPROVED if approve else ReportStatus.RETURNED
-    report.reviewed_by, report.reviewed_at, report.review_comment = user, timezone.now(), comment
-    report.save()
+    # Reviewed once: the update applies only while the report is still submitted, so when two members of
+    # the host unit review it at the same moment, the second finds it done (on every database).
+    review = {
+        "status": ReportStatus.APPROVED if approve else ReportStatus.RETURNED,
+        "reviewed_by": user,
+        "reviewed_at": timezone.now(),
+        "review_comment": comment,
+    }
+    if not KpiReport.objects.filter(pk=report.pk, status=ReportStatus.SUBMITTED).update(**review):
+        raise ValidationError(
+            _("Someone else reviewed this report a moment ago; its history shows the decision.")
+        )
+    for field, value in review.items():
+        setattr(report, field, value)
+    report.save(update_fields=list(review))  # again through the model: its dependents are told
     ReportEvent.objects.create(
         report=report, actor=user, status=report.status, value=report.value, note=comment
     )

@@ -86,7 +86,7 @@ def search(query, *, user, filters=None, sort="relevance", page=1, per_page=10, 
     offset = (page - 1) * per_page
     limit = max(CANDIDATES, offset + per_page)
     where = conditions(hidden(user), filters or {})
-    ranked, results.count, results.partial = rank(understood, where, sort, limit)
+    ranked, results.count, results.partial = rank(understood, where, sort, limit, offset + per_page)
     ranked = ranked if sort == "date" else uncrowded(ranked)
     results.facets = facet_counts(ranked[:CANDIDATES])
     results.facets_sampled = results.count > CANDIDATES
@@ -119,16 +119,18 @@ def conditions(hidden, filters):
     return where, params
 
 
-def rank(understood, conditions, sort, limit):
+def rank(understood, conditions, sort, limit, needed):
     """The best `limit` matching entry ids, in order, how many match in all, and whether some hold only
-    part of the query. Entries holding every term come first; when fewer than CANDIDATES do, entries
-    holding most of the terms follow, by how many they hold (a question's extra words never empty it)."""
+    part of the query. Entries holding every term come first; when too few do to fill the page asked for
+    (`needed` results), entries holding most of the terms follow, by how many they hold (a question's
+    extra words never empty it). A partial match ranks below every complete one, so with the page full
+    of complete ones the second, costlier match would change nothing shown but the count."""
     terms = [term.phrases for term in understood.terms]
     backend = get_backend()
     match_sql, params = backend.match_sql(terms)
     every = (f"SELECT entry_id, score, {len(terms)} AS covered FROM ({match_sql}) AS every", params)
     ranked, count = ranked_ids(every, understood, conditions, sort, limit)
-    if count >= CANDIDATES or len(terms) == 1:
+    if count >= needed or len(terms) == 1:
         return ranked, count, False
     # Most of the query first (as Elasticsearch's minimum_should_match); any word of it if none holds that.
     for least in dict.fromkeys([(len(terms) + 1) // 2, 1]):

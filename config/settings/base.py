@@ -106,7 +106,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {
     "default": (
-        {"BACKEND": "config.cache.RedisCache", "LOCATION": os.environ["REDIS_URL"]}
+        {
+            "BACKEND": "config.cache.RedisCache",
+            "LOCATION": os.environ["REDIS_URL"],
+            # A Redis that stops answering costs a page at most this long, then is left alone a while.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+        }
         if os.environ.get("REDIS_URL")
         else {
             "BACKEND": "config.cache.FileCache",

@@ -13,9 +13,9 @@ from taggit.models import Tag
 from knowledge.models import ProjectPage
 from knowledge.roles import moderator_only
 
-from .. import notifications, services
+from .. import services, toggles
 from ..forms import AdoptForm, AssignForm, FlagForm, MoveForm
-from ..models import Bookmark, Category, ModerationAction, Post, ReactionKind, Topic
+from ..models import Bookmark, Category, ModerationAction, Post, ReactionKind, Topic, Watch
 from ..rules import can_see_topic
 
 
@@ -46,7 +46,7 @@ def react(request, pk, kind):
     if kind not in ReactionKind.values:
         raise Http404
     post = visible_post(request, pk)
-    services.reaction_toggle(post=post, user=request.user, kind=kind)
+    services.reaction_set(post=post, user=request.user, kind=kind, on=toggles.wanted(request))
     return back(request, post)
 
 
@@ -54,11 +54,9 @@ def react(request, pk, kind):
 @login_required
 def bookmark(request, pk):
     topic = visible_topic(request, pk)
-    deleted, _count = Bookmark.objects.filter(user=request.user, topic=topic).delete()
-    if not deleted:
-        Bookmark.objects.create(user=request.user, topic=topic)
+    on, _changed = toggles.put(Bookmark, toggles.wanted(request), user=request.user, topic=topic)
     messages.success(
-        request, _("Bookmark removed.") if deleted else _("Bookmarked. Find it under “My bookmarks”.")
+        request, _("Bookmarked. Find it under “My bookmarks”.") if on else _("Bookmark removed.")
     )
     return back(request, topic)
 
@@ -77,7 +75,7 @@ def watch(request, target, key):
     if target not in WATCH_TARGETS:
         raise Http404
     obj = WATCH_TARGETS[target](request, key)
-    watching = notifications.watch_toggle(request.user, **{target: obj})
+    watching, _changed = toggles.put(Watch, toggles.wanted(request), user=request.user, **{target: obj})
     messages.success(
         request,
         _("You are watching this now; new posts will reach you.")

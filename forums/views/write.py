@@ -12,20 +12,16 @@ from .. import services
 from ..forms import PostEditForm, TopicForm
 from ..markdown import render as render_markdown
 from ..models import Category, Post, TopicKind, TopicStatus
-from ..rules import can_edit, can_see_topic, is_moderator, seconds_until_allowed_to_post
+from ..rules import can_edit, can_see_topic, is_moderator
 from .browse import TopicView
 
 
-def rate_limited(request, form):
-    """Add a clear error (and keep the text) when the user is posting too fast."""
-    wait = seconds_until_allowed_to_post(request.user)
-    if wait:
-        form.add_error(
-            None,
-            _("You are posting too quickly. Please wait %(seconds)s seconds and try again.")
-            % {"seconds": wait},
-        )
-    return bool(wait)
+def too_fast(form, wait):
+    """A clear error on the form (its text is kept) when the user is posting too fast."""
+    form.add_error(
+        None,
+        _("You are posting too quickly. Please wait %(seconds)s seconds and try again.") % {"seconds": wait},
+    )
 
 
 def held_message(request, held):
@@ -50,10 +46,20 @@ class TopicCreateView(View):
 
     def post(self, request):
         form = TopicForm(request.POST, request.FILES, user=request.user)
-        if "preview" in request.POST or not form.is_valid() or rate_limited(request, form):
+        if "preview" in request.POST or not form.is_valid():
             return self.render(request, form, preview=True, status=200 if "preview" in request.POST else 400)
+        try:
+            topic = self.create(request, form)
+        except services.PostingTooFast as error:
+            too_fast(form, error.wait)
+            return self.render(request, form, preview=True, status=400)
+        held_message(request, topic.status == TopicStatus.HELD)
+        return redirect(topic)
+
+    @staticmethod
+    def create(request, form):
         data = form.cleaned_data
-        topic = services.topic_create(
+        return services.topic_create(
             author=request.user,
             category=data["category"],
             kind=data["kind"],
@@ -66,9 +72,8 @@ class TopicCreateView(View):
             case=form.case_fields() if data["kind"] == TopicKind.CASE else None,
             indicators=data["indicators"],
             assignee=data["assignee"],
+            limited=True,
         )
-        held_message(request, topic.status == TopicStatus.HELD)
-        return redirect(topic)
 
     def render(self, request, form, preview=False, status=200):
         body = form.data.get("body") if preview else None
@@ -91,7 +96,7 @@ class ReplyView(TopicView):
         form = ReplyForm(request.POST, request.FILES)
         if "preview" in request.POST:
             return self.render(request, topic, form, preview=render_markdown(form.data.get("body", "")))
-        if not form.is_valid() or rate_limited(request, form):
+        if not form.is_valid():
             return self.render(request, topic, form, status=400)
         try:
             post = services.post_create(
@@ -100,7 +105,11 @@ class ReplyView(TopicView):
                 body=form.cleaned_data["body"],
                 image=form.cleaned_data["image"],
                 image_alt=form.cleaned_data["image_alt"],
+                limited=True,
             )
+        except services.PostingTooFast as error:
+            too_fast(form, error.wait)
+            return self.render(request, topic, form, status=400)
         except PermissionError:
             form.add_error(None, _("This topic no longer accepts replies. Your text is kept below."))
             return self.render(request, topic, form, status=400)

@@ -4,7 +4,7 @@ import pytest
 from django.core import mail
 
 from forums import notifications
-from forums.models import EmailMode, MemberSettings, Notification, Watch
+from forums.models import Bookmark, EmailMode, MemberSettings, Notification, Reaction, Watch
 from tests.factories import reply, topic
 
 pytestmark = pytest.mark.django_db
@@ -20,6 +20,33 @@ def test_reactions_toggle_and_their_counts_are_stored(client, staff, team, categ
     post.refresh_from_db()
     assert post.useful_count == 0
     assert client.post(f"/forums/p/{post.pk}/react/angry/").status_code == 404
+
+
+@pytest.mark.parametrize("action", ["react/like/", "bookmark/", "watch/"])
+def test_a_double_click_ends_in_the_state_asked_for_counted_once(client, staff, team, category, action):
+    opened = topic(author=team, category=category)
+    post = opened.posts.get()
+    path = {
+        "react/like/": f"/forums/p/{post.pk}/react/like/",
+        "bookmark/": f"/forums/t/{opened.pk}/bookmark/",
+    }
+    path = path.get(action, f"/forums/watch/topic/{opened.pk}/")
+    client.force_login(staff)
+    shown = client.get(opened.get_absolute_url()).content.decode()
+    assert f'action="{path}"' in shown and 'name="shown" value="false"' in shown  # the page says "off"
+    rows = {
+        "react/like/": lambda: Reaction.objects.filter(post=post, user=staff).count(),
+        "bookmark/": lambda: Bookmark.objects.filter(user=staff, topic=opened).count(),
+        "watch/": lambda: Watch.objects.filter(user=staff, topic=opened).count(),
+    }[action]
+    for _ in range(2):  # the same button, pressed twice before the page reloads
+        assert client.post(path, {"shown": "false"}).status_code == 302
+    assert rows() == 1
+    post.refresh_from_db()
+    assert post.like_count == (1 if action == "react/like/" else 0)
+    for _ in range(2):
+        client.post(path, {"shown": "true"})
+    assert rows() == 0
 
 
 def test_bookmarks_are_listed_for_their_owner(client, staff, team, category):

@@ -85,7 +85,7 @@ def test_a_reaction_drops_only_its_topic(client, pages, committed):
     reader = UserFactory()
     pages.warm(client)
     with committed():
-        services.reaction_toggle(post=pages.topic.posts.get(), user=reader, kind=ReactionKind.LIKE)
+        services.reaction_set(post=pages.topic.posts.get(), user=reader, kind=ReactionKind.LIKE)
     assert pages.made_again(client) == {"topic"}
 
 

@@ -184,3 +184,18 @@ def test_a_locked_topic_refuses_replies_and_keeps_the_text(client, team, moderat
     assert "ข้อความในหัวข้อที่ล็อก" in response.content.decode()
     with override_settings(FORUM_HOLD_FIRST_POST=False):
         assert opened.posts.count() == 1
+
+
+def test_posting_past_the_limit_is_refused_in_thai_with_the_text_kept(
+    client, staff, team, category, settings
+):
+    settings.FORUM_RATE_LIMIT = (2, 60)
+    opened = topic(author=team, category=category)
+    client.force_login(staff)
+    for n in range(2):
+        assert client.post(f"/forums/t/{opened.pk}/reply/", {"body": f"คำตอบที่ {n}"}).status_code == 302
+    response = client.post(f"/forums/t/{opened.pk}/reply/", {"body": "ข้อความที่ต้องไม่หาย"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "โพสต์เร็วเกินไป" in page and "ข้อความที่ต้องไม่หาย" in page
+    assert opened.posts.count() == 3

@@ -1,7 +1,9 @@
+from datetime import timedelta
 from unittest import mock
 from xml.etree import ElementTree
 
 import pytest
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -28,14 +30,40 @@ def test_updates_feed_is_offered_as_rss_too(client):
     assert len(rss.findall("channel/item")) == 4
 
 
-def test_healthz_reports_a_working_database(client):
+def test_healthz_reports_each_part_in_a_word(client):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok", "queue": "ok"}
 
 
-def test_healthz_reports_a_broken_database_as_unavailable(client):
-    with mock.patch("knowledge.views.connection.cursor", side_effect=Exception("connection refused")):
+def test_healthz_reports_a_broken_database_as_unavailable_without_its_error_text(client):
+    with mock.patch(
+        "knowledge.health.connection.cursor", side_effect=Exception("refused by db.internal:5432")
+    ):
         response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["status"] == "error"
+    assert response.json()["status"] == "error" and response.json()["database"] == "down"
+    assert "db.internal" not in response.content.decode()
+
+
+def test_healthz_reports_a_cache_that_keeps_nothing(client):
+    with mock.patch("knowledge.health.cache.get", return_value=None):
+        response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["cache"] == "down"
+
+
+def test_healthz_reports_tasks_waiting_with_no_worker(client, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    assert client.get("/healthz").json()["queue"] == "ok"
+    waiting = DBTaskResult.objects.create(
+        task_path="search.tasks.reindex",
+        args_kwargs={"args": [], "kwargs": {}},
+        backend_name="default",
+        queue_name="default",
+        run_after=timezone.now() - timedelta(minutes=10),
+    )
+    DBTaskResult.objects.filter(pk=waiting.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
+    response = client.get("/healthz")
+    assert response.status_code == 503 and response.json()["queue"] == "late"

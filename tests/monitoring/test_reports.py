@@ -46,3 +46,14 @@ def test_returned_then_fixed_then_approved_with_the_whole_history(kpi, member, h
     assert kpi_result(kpi, 2565).status == KpiStatus.ON_TRACK  # 16/30 of the way by Q2
     with pytest.raises(ValidationError):
         report_submit(indicator=kpi, fiscal_year=2565, quarter=2, value=Decimal(1), user=member)
+
+
+def test_a_report_is_reviewed_once_when_two_reviewers_open_it_together(kpi, member, host):
+    report = report_submit(indicator=kpi, fiscal_year=2565, quarter=1, value=Decimal(60), user=member)
+    seen_by_second = type(report).objects.get(pk=report.pk)  # the second reviewer's page, still "submitted"
+    report_review(report=report, user=host, approve=True)
+    with pytest.raises(ValidationError):
+        report_review(report=seen_by_second, user=host, approve=False, comment="แก้ค่า")
+    report.refresh_from_db()
+    assert report.status == ReportStatus.APPROVED
+    assert report.events.filter(status=ReportStatus.RETURNED).count() == 0
