@@ -165,7 +165,10 @@ def rounds(base, scene):
         "two moderators review one report",
         statuses,
         f"reviews recorded {reviews}; status {report.status}",
-        reviews == 1 and report.status == ReportStatus.APPROVED and sorted(statuses) == [302, 400],
+        reviews == 1
+        and report.status == ReportStatus.APPROVED
+        and statuses.count(302) == 1
+        and max(statuses) < 500,
     )
 
     poster, before = sessions[2], Topic.objects.get(pk=topic.pk).reply_count
