@@ -1,6 +1,7 @@
 """The plan's reference lists and KPIs in Wagtail's admin, grouped under one menu."""
 
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
@@ -12,6 +13,7 @@ from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .auth import forget_user
 from .models import Agency, EditionPage, Gov40Goal, Indicator, PMQACategory, Profile, SubPlan
 from .services import edition_create_next
 
@@ -114,3 +116,13 @@ def page_header_new_edition(page, user, view_name=None, next_url=None):
 @hooks.register("register_page_listing_more_buttons")
 def page_listing_new_edition(page, user, next_url=None):
     yield from new_edition_button(page, user)
+
+
+@hooks.register("after_bulk_action")
+def forget_users_changed_in_bulk(request, action_type, objects, action_class_instance):
+    """Wagtail's bulk "mark as inactive" and "assign role" change users with a queryset update, which no
+    signal reports: forget their cached copies, so an account switched off is signed out on its next
+    request (knowledge.auth)."""
+    for obj in objects:
+        if isinstance(obj, get_user_model()):
+            forget_user(obj.pk)

@@ -181,9 +181,11 @@ def ranked_ids(match, understood, conditions, sort, limit):
     complete = f"(CASE WHEN covered = {len(understood.terms)} THEN 1 ELSE 0 END)"
     best = "" if sort == "date" else f"ORDER BY {complete} DESC, score * covered DESC LIMIT %s"
     weights = " ".join(f"WHEN '{kind}' THEN {weight}" for kind, weight in KIND_WEIGHTS.items())
+    # IN, not a join: SQLite would scan the whole of x once per candidate.
+    exact = f"(CASE WHEN top.entry_id IN (SELECT entry_id FROM x) THEN {EXACT_PHRASE_BOOST} ELSE 1 END)"
     score = (
-        f"top.score * (CASE WHEN x.entry_id IS NULL THEN 1 ELSE {EXACT_PHRASE_BOOST} END)"
-        f" * (CASE WHEN t.entry_id IS NULL THEN 1 ELSE {TITLE_BOOST} END)"
+        f"top.score * {exact}"
+        f" * (CASE WHEN top.entry_id IN (SELECT entry_id FROM t) THEN {TITLE_BOOST} ELSE 1 END)"
         f" * (CASE e.kind {weights} ELSE 1 END)"
         f" * (CASE WHEN e.is_current THEN 1 ELSE {SUPERSEDED_WEIGHT} END){boost_sql}"
     )
@@ -202,7 +204,6 @@ def ranked_ids(match, understood, conditions, sort, limit):
         f"t(entry_id) AS MATERIALIZED (SELECT entry_id FROM ({titles_sql}) AS t) "
         f"SELECT top.entry_id, (SELECT COUNT(*) FROM m) FROM top "
         f"JOIN {SearchEntry._meta.db_table} AS e ON e.id = top.entry_id "
-        f"LEFT JOIN x ON x.entry_id = top.entry_id LEFT JOIN t ON t.entry_id = top.entry_id "
         f"ORDER BY {order}, top.entry_id LIMIT %s"
     )
     params = [

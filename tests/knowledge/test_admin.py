@@ -73,3 +73,20 @@ def test_thai_numerals_are_accepted_in_kpi_and_year_fields(moderator_client, pro
     assert (indicator.baseline, indicator.baseline_year) == (78, 2563)
     target = indicator.targets.get()
     assert (target.fiscal_year, float(target.value)) == (2565, 1200.5)
+
+
+def test_a_user_marked_inactive_in_the_admin_is_signed_out_on_the_next_request(django_user_model):
+    from django.test import Client
+
+    member = UserFactory(role="บุคลากร")
+    reader, admin = Client(), Client()
+    reader.force_login(member)
+    assert reader.get("/forums/me/bookmarks/").status_code == 200  # the user is now cached
+    admin.force_login(django_user_model.objects.get(username="admin"))
+    response = admin.post(
+        f"/admin/bulk/auth/user/set_active_state/?next=/admin/users/&id={member.pk}",
+        {"mark_as_active": "False"},
+    )
+    assert response.status_code == 302
+    assert not django_user_model.objects.get(pk=member.pk).is_active
+    assert reader.get("/forums/me/bookmarks/").status_code == 302  # to the sign-in page
