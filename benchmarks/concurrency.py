@@ -71,7 +71,7 @@ def session_for(user):
     session.update(
         {
             "_auth_user_id": str(user.pk),
-            "_auth_user_backend": settings.AUTHENTICATION_BACKENDS[0],
+            "_auth_user_backend": settings.AUTHENTICATION_BACKENDS[-1],
             "_auth_user_hash": user.get_session_auth_hash(),
         }
     )
