@@ -7,6 +7,8 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
+from knowledge.documents import content_matches
+
 from .models import KpiReport
 
 EVIDENCE_EXTENSIONS = {".pdf", ".docx", ".xlsx", ".pptx", ".jpg", ".jpeg", ".png", ".webp", ".csv", ".txt"}
@@ -29,6 +31,12 @@ class ReportForm(forms.ModelForm):
             raise forms.ValidationError(
                 _("Evidence must be one of these file types: %(types)s.") % {"types": allowed}
             )
+        if not content_matches(evidence):
+            extension = Path(evidence.name).suffix.lower().lstrip(".")
+            message = _(
+                "This file's content is not what its name (.%(extension)s) says. Save it in that format."
+            )
+            raise forms.ValidationError(message % {"extension": extension})
         if evidence.size > settings.MONITORING_EVIDENCE_MAX_BYTES:
             limit = filesizeformat(settings.MONITORING_EVIDENCE_MAX_BYTES)
             raise forms.ValidationError(_("The evidence file is larger than %(limit)s.") % {"limit": limit})

@@ -194,6 +194,8 @@ TASKS = {
     }
 }
 
+# No gravatar: the admin would send a hash of every editor's e-mail off the intranet on every page.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_SITE_NAME = "ระบบราชการ 4.0 กระทรวงศึกษาธิการ"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Thai words added

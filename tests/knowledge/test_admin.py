@@ -90,3 +90,8 @@ def test_a_user_marked_inactive_in_the_admin_is_signed_out_on_the_next_request(d
     assert response.status_code == 302
     assert not django_user_model.objects.get(pk=member.pk).is_active
     assert reader.get("/forums/me/bookmarks/").status_code == 302  # to the sign-in page
+
+
+def test_the_admin_loads_nothing_from_gravatar(moderator_client):
+    for path in ("/admin/", "/admin/account/", "/admin/pages/"):
+        assert "gravatar" not in moderator_client.get(path).content.decode(), path

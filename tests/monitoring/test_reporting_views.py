@@ -95,3 +95,14 @@ def test_evidence_is_served_only_to_the_team_and_the_host_unit(client, kpi, memb
     assert client.get(url).status_code == 404
     client.logout()
     assert client.get(url).status_code == 302
+
+
+def test_a_text_file_renamed_pdf_is_refused_in_thai_and_real_files_pass(client, kpi, member):
+    client.force_login(member)
+    renamed = SimpleUploadedFile("ผลงาน.pdf", "ไม่ใช่ PDF จริง".encode(), content_type="application/pdf")
+    response = client.post(report_url(kpi), {"value": "60", "note": "แนบไฟล์ปลอม", "evidence": renamed})
+    page = response.content.decode()
+    assert "เนื้อไฟล์ไม่ตรงกับชนิดที่ชื่อไฟล์ระบุ" in page and "แนบไฟล์ปลอม" in page
+    assert not KpiReport.objects.filter(indicator=kpi).exists()
+    table = SimpleUploadedFile("ผลงาน.csv", "ไตรมาส,ค่า\n1,60\n".encode(), content_type="text/csv")
+    assert client.post(report_url(kpi), {"value": "60", "evidence": table}).status_code == 302
