@@ -50,6 +50,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "config.logs.request_context",  # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compress what is sent; below it, every page gets an ETag and a 304 when the browser has it.
@@ -181,6 +182,7 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "") == "1"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "ระบบราชการ 4.0 ศธ. <noreply@moe.go.th>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL  # error reports to ADMINS come from the site's own address
 
 # Index upkeep and e-mail run outside the request: queued in the database, run by `manage.py db_worker`
 # (`make run` starts one). TASKS_BACKEND=immediate runs them in-process instead (tests do).
@@ -243,9 +245,16 @@ KNOWLEDGE_PRINT_ON_PUBLISH = True
 PERSONAL_VIEWER = "forums.viewers.ForumViewer"
 CACHE_CLOCK_SKEW_SECONDS = float(os.environ.get("CACHE_CLOCK_SKEW_SECONDS", "0"))
 
+# One JSON object a line, each with its request's id, user and path (config/logs.py); one line per request
+# (`site.requests`, LOG_REQUESTS=WARNING turns it off); server errors also e-mailed to ADMINS when set.
+ADMINS = [(address, address) for address in os.environ.get("ADMINS", "").split(",") if address.strip()]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"request": {"()": "config.logs.RequestFields"}},
+    "formatters": {"json": {"()": "config.logs.JsonFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request"], "formatter": "json"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    # Django's own "django" logger keeps its mail_admins handler: server errors reach ADMINS once.
+    "loggers": {"site.requests": {"level": os.environ.get("LOG_REQUESTS", "INFO")}},
 }
