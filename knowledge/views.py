@@ -38,6 +38,8 @@ def agency_list(request):
 
 def agency_detail(request, code):
     """An agency's projects, manuals and standards: the same for every reader but their own bits."""
+    if len(code) > Agency._meta.get_field("code").max_length:
+        raise Http404  # no such code, and no cache key of any length
     agency = dependencies.cached(
         f"agency:{code}", Agency.objects.filter(code=code).first, AGENCY_SECONDS, ["reference"]
     )
