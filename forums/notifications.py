@@ -13,10 +13,11 @@ from django.db import transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import translation
 from django_tasks import task
 
 from knowledge import page_cache
+from knowledge.sending import claimed
 
 from .markdown import mentioned_usernames
 from .models import EmailMode, MemberSettings, Notification, Watch
@@ -135,8 +136,9 @@ def send_email(user, notes, *, digest):
         },
     )
     message.attach_alternative(html, "text/html")
-    message.send()
-    Notification.objects.filter(pk__in=[note.pk for note in notes]).update(emailed_at=timezone.now())
+    with claimed(Notification.objects.filter(pk__in=[note.pk for note in notes]), "emailed_at") as mine:
+        if mine:
+            message.send()
 
 
 def pending(notes):

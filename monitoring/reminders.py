@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from knowledge.models import Indicator, ProjectPage
+from knowledge.sending import claimed
 
 from .coverage import REPORTED
 from .fiscal import fiscal_quarter, previous_quarter, report_deadline
@@ -92,5 +93,6 @@ def send_reminder(reminder):
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("monitoring/email/reminder_subject.txt", context).strip()
         body = render_to_string("monitoring/email/reminder.txt", context)
-    send_mail(subject, body, None, [reminder.sent_to])
-    ReportReminder.objects.filter(pk=reminder.pk).update(sent_at=timezone.now())
+    with claimed(ReportReminder.objects.filter(pk=reminder.pk), "sent_at") as mine:
+        if mine:
+            send_mail(subject, body, None, [reminder.sent_to])
