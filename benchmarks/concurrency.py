@@ -215,7 +215,7 @@ def main():
 
     failed = 0
     try:
-        run.wait_for(f"http://127.0.0.1:{args.port}/healthz", server)
+        run.wait_for(f"http://127.0.0.1:{args.port}/healthz?parts=database", server)
         for name, statuses, counts, ok in rounds(f"http://127.0.0.1:{args.port}", scene):
             verdict = "ok" if ok else "WRONG"
             print(f"{connection.vendor}: {name}: answered {sorted(set(statuses))}; {counts}; {verdict}")

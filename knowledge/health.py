@@ -47,10 +47,12 @@ def queue():
 PARTS = {"database": database, "cache": cache_state, "queue": queue}
 
 
-def report():
-    """{part: state}; a part whose check fails is "down" (and its error logged)."""
+def report(parts=None):
+    """{part: state} for these parts (all by default); a part whose check fails is "down" (and its error
+    logged)."""
     states = {}
-    for name, check in PARTS.items():
+    for name in parts or PARTS:
+        check = PARTS[name]
         try:
             states[name] = check()
         except Exception:  # noqa: BLE001 - any failure of a part means it is down

@@ -67,3 +67,12 @@ def test_healthz_reports_tasks_waiting_with_no_worker(client, settings):
     DBTaskResult.objects.filter(pk=waiting.pk).update(enqueued_at=timezone.now() - timedelta(minutes=10))
     response = client.get("/healthz")
     assert response.status_code == 503 and response.json()["queue"] == "late"
+
+
+def test_a_load_balancer_asks_only_for_what_serving_needs(client, settings, mailoutbox):
+    settings.ADMINS = [("ops@moe.example", "ops@moe.example")]
+    with mock.patch("knowledge.health.cache.get", return_value=None):  # the cache is down
+        assert client.get("/healthz").status_code == 503
+        response = client.get("/healthz", {"parts": "database"})
+    assert response.status_code == 200 and response.json() == {"status": "ok", "database": "ok"}
+    assert mailoutbox == []  # a failing probe is not a server error to mail about
