@@ -148,7 +148,11 @@ def main():
     pages, readers, writers, topics = prepare()
     print(f"cache: {'Redis' if os.environ.get('REDIS_URL') else 'file'}; writes: 1/s from {MEMBERS} members")
     bare = run.start_server(args.port + 1, 0, settings="benchmarks.bare_settings")
-    site = run.start_server(args.port, int(os.environ.get("PAGE_CACHE_SECONDS", "600")))
+    try:
+        site = run.start_server(args.port, int(os.environ.get("PAGE_CACHE_SECONDS", "600")))
+    except SystemExit:
+        run.stop_server(bare)  # not left holding its port for the next run
+        raise
     base = f"http://127.0.0.1:{args.port}"
     writer = Writer(base, writers, topics)
     try:
