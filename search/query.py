@@ -310,9 +310,9 @@ def highlight(text, pattern, bounds=None):
     """The text, HTML-escaped, with the words holding a searched word (`pattern`) marked whole."""
     if not pattern:
         return mark_safe(html.escape(text))  # noqa: S308 - escaped
-    bounds = bounds if bounds is not None else word_bounds(text)
     parts, last = [], 0
     for match in pattern.finditer(text):
+        bounds = bounds if bounds is not None else word_bounds(text)  # only for text with a match
         start = max([bound for bound in bounds if bound <= match.start()], default=0)
         end = min([bound for bound in bounds if bound >= match.end()], default=len(text))
         if start < last:

@@ -18,6 +18,7 @@ from .query import CANDIDATES, FACETS, search
 PER_PAGE = 10
 LAST_PAGE = 1000  # no one reads 10,000 results; a bigger page number is read as this one
 SUGGESTIONS = 8
+FACET_VALUES_SHOWN = 12  # per facet, the most frequent first
 
 
 def parameters(request):
@@ -81,7 +82,7 @@ def facet_links(facets, base):
     links = {}
     for name, values in facets.items():
         links[name] = []
-        for item in values:
+        for item in values[:FACET_VALUES_SHOWN]:
             selected = base.get(name) == item["value"]
             params = {k: v for k, v in base.items() if k != name}
             if not selected:
