@@ -4,6 +4,7 @@ from functools import lru_cache
 
 from django.db import transaction
 
+from knowledge import dependencies
 from knowledge.models import Agency
 
 from .analysis import analyze, normalize
@@ -83,6 +84,8 @@ def insert_many(documents, agencies):
     )
     get_backend().store(entries)
     remember_words(entries)
+    # bulk_create sends no signal: kept search results (search.views.run) learn of the new entries here.
+    transaction.on_commit(lambda: dependencies.mark(["search"]))
 
 
 def remember_words(entries):

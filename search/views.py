@@ -6,9 +6,13 @@ from django.db.models.functions import Length
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from forums.access import audience_of
+from knowledge import dependencies
+from knowledge.page_cache import digest
 from knowledge.thaidate import fold_thai_digits
 
 from .analysis import normalize
@@ -19,6 +23,7 @@ PER_PAGE = 10
 LAST_PAGE = 1000  # no one reads 10,000 results; a bigger page number is read as this one
 SUGGESTIONS = 8
 FACET_VALUES_SHOWN = 12  # per facet, the most frequent first
+RESULTS_SECONDS = 300  # kept results are also dropped at once when the index or the search terms change
 
 
 def parameters(request):
@@ -33,16 +38,27 @@ def parameters(request):
 
 
 def run(request):
+    """The search the URL asks for. Its results are kept per query, filters, page, language and audience
+    (what the reader may see) until the index or the search terms change: the same popular questions
+    come from many readers, and each costs the ranking and snippets once."""
     query, filters, sort, page = parameters(request)
     as_typed = request.GET.get("spell") == "off"  # "search instead for" what was typed
-    results = search(
-        query,
-        user=request.user,
-        filters=filters,
-        sort=sort,
-        page=page,
-        per_page=PER_PAGE,
-        correct=not as_typed,
+    tokens = audience_of(request.user)
+    audience = "all" if tokens is None else sorted(tokens)
+    parts = (query, sorted(filters.items()), sort, page, as_typed, audience)
+    results = dependencies.cached(
+        f"search:{get_language()}:{digest(parts)}",
+        lambda: search(
+            query,
+            user=request.user,
+            filters=filters,
+            sort=sort,
+            page=page,
+            per_page=PER_PAGE,
+            correct=not as_typed,
+        ),
+        RESULTS_SECONDS,
+        ["search", "search-terms"],
     )
     return query, filters, sort, page, results
 

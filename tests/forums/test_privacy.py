@@ -55,6 +55,7 @@ def test_outsiders_do_not_find_it_in_search_or_facet_counts(viewer, secret_topic
     insider.force_login(team)  # in the group the category lists
     insider_titles, insider_counted = topics_found(insider, "งบประมาณพิเศษ")
     assert SECRET in insider_titles and insider_counted == len(insider_titles) > counted
+    assert SECRET not in topics_found(viewer, "งบประมาณพิเศษ")[0]  # not the insider's kept results
     assert SECRET not in text(viewer.get("/search/", {"q": "งบประมาณพิเศษ"}))
     assert SECRET not in text(viewer.get("/api/search/suggest/", {"q": "วาระลับ"}))
 
