@@ -1,4 +1,5 @@
-"""Thai first (the UI language is Thai unless the visitor chose English), and compressed responses."""
+"""Thai first (the UI language is Thai unless the visitor chose English), compressed responses, and the
+Content-Security-Policy."""
 
 import re
 from urllib.parse import unquote
@@ -7,6 +8,7 @@ import brotli
 from django.conf import settings
 from django.core.exceptions import BadRequest
 from django.middleware.gzip import GZipMiddleware
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_vary_headers
 
@@ -74,5 +76,20 @@ def refuse_nul_bytes(get_response):
         if "\x00" in request.path or "\x00" in unquote(request.META.get("QUERY_STRING", "")):
             raise BadRequest("NUL byte in the request")
         return get_response(request)
+
+    return middleware
+
+
+def content_security_policy(get_response):
+    """Every response says where its scripts, styles, images and fonts may come from: this site only, and
+    never inline script, so injected markup cannot run. The Wagtail admin's widgets still write inline
+    styles, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows those and nothing more."""
+
+    def middleware(request):
+        response = get_response(request)
+        in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+        policy = settings.CONTENT_SECURITY_POLICY_ADMIN if in_admin else settings.CONTENT_SECURITY_POLICY
+        response.headers.setdefault("Content-Security-Policy", policy)
+        return response
 
     return middleware

@@ -18,7 +18,7 @@ from django.contrib.staticfiles import finders
 from django.core.files.storage import default_storage
 from django.template.loader import render_to_string
 
-# The same subsets and ranges as static/css/site.css.
+# The same subsets and ranges as static/css/fonts.css.
 UNICODE_RANGES = {
     "thai": "U+0E01-0E5B, U+200C-200D, U+25CC",
     "latin": "U+0000-00FF, U+2000-206F, U+20AC, U+2122",

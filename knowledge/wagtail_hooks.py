@@ -5,7 +5,9 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.templatetags.static import static
 from django.urls import path, reverse
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.ui.menus.pages import PageMenuItem
@@ -126,3 +128,11 @@ def forget_users_changed_in_bulk(request, action_type, objects, action_class_ins
     for obj in objects:
         if isinstance(obj, get_user_model()):
             forget_user(obj.pk)
+
+
+@hooks.register("insert_global_admin_css")
+def thai_font():
+    """The admin in Sarabun, from this site's files: without a Thai system font it showed boxes."""
+    return format_html_join(
+        "", '<link rel="stylesheet" href="{}">', ((static(f"css/{name}.css"),) for name in ("fonts", "admin"))
+    )
