@@ -1,8 +1,9 @@
-"""Admin forms for the plan's pages."""
+"""Admin forms: the plan's pages, and the admin's sign-in."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.forms.auth import LoginForm
 
 
 class DerivedSlugPageForm(WagtailAdminPageForm):
@@ -37,3 +38,11 @@ class FeedbackForm(forms.Form):
         max_length=2000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class AdminLoginForm(LoginForm):
+    """Wagtail's sign-in form, whose password field has no label of its own (it showed "Password")."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["password"].label = _("Password")

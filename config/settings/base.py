@@ -164,7 +164,8 @@ LOGOUT_REDIRECT_URL = "/"
 # so the plan's public URLs stay the same in both languages.
 LANGUAGE_CODE = "th"
 LANGUAGES = [("th", "ไทย"), ("en", "English")]  # each named in its own language
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The site's own catalogue first; then Thai for the Wagtail admin and Django strings their catalogues lack.
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "packages"]
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = "Asia/Bangkok"
@@ -213,6 +214,7 @@ TASKS = {
 
 # No gravatar: the admin would send a hash of every editor's e-mail off the intranet on every page.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAILADMIN_USER_LOGIN_FORM = "knowledge.forms.AdminLoginForm"
 WAGTAIL_SITE_NAME = "ระบบราชการ 4.0 กระทรวงศึกษาธิการ"
 WAGTAILADMIN_BASE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.wagtail_backend"}}  # Thai words added

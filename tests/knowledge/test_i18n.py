@@ -10,6 +10,8 @@ from django.conf import settings
 pytestmark = pytest.mark.django_db
 
 CATALOGUE = Path(settings.BASE_DIR) / "locale" / "th" / "LC_MESSAGES" / "django.po"
+# Thai for the strings of Wagtail's admin and Django that their own catalogues leave in English.
+PACKAGES_CATALOGUE = Path(settings.BASE_DIR) / "locale" / "packages" / "th" / "LC_MESSAGES" / "django.po"
 
 
 def test_the_site_speaks_thai_even_to_an_english_browser(client, no_page_cache):
@@ -42,8 +44,9 @@ def test_the_switcher_refuses_foreign_redirects_and_unknown_languages(client):
     assert "django_language" not in response.cookies
 
 
-def test_every_thai_translation_is_present_and_final():
-    catalogue = polib.pofile(str(CATALOGUE))
+@pytest.mark.parametrize("path", [CATALOGUE, PACKAGES_CATALOGUE])
+def test_every_thai_translation_is_present_and_final(path):
+    catalogue = polib.pofile(str(path))
     assert len(catalogue) > 150
     assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
     assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []
@@ -55,13 +58,26 @@ def test_english_pages_show_english_agency_names(client, no_page_cache):
     assert "Office of the Basic Education Commission" in html
 
 
-def test_thai_translations_keep_every_placeholder():
-    placeholder = re.compile(r"%\((\w+)\)s|\{\{\s*(\w+)\s*\}\}")
+@pytest.mark.parametrize("path", [CATALOGUE, PACKAGES_CATALOGUE])
+def test_thai_translations_keep_every_placeholder(path):
+    placeholder = re.compile(r"%\((\w+)\)[sd]|\{\{\s*(\w+)\s*\}\}|(?<!\{)\{(\w+)\}(?!\})")
 
     def names(text):
-        return sorted(match.group(1) or match.group(2) for match in placeholder.finditer(text))
+        return sorted(next(filter(None, match.groups())) for match in placeholder.finditer(text))
 
-    for entry in polib.pofile(str(CATALOGUE)):
+    for entry in polib.pofile(str(path)):
         translations = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+        # Thai has one form: it keeps the plural's placeholders ("Publish 1 page" → "… %(count)s หน้า").
+        source = entry.msgid_plural or entry.msgid
         for translation in translations:
-            assert names(translation) == names(entry.msgid), entry.msgid
+            assert names(translation) == names(source), entry.msgid
+
+
+def test_the_admin_speaks_thai_where_editors_work(admin_client, project, client):
+    login = client.get("/admin/login/").content.decode()
+    assert "ลืมรหัสผ่าน?" in login
+    assert re.search(r'id_password-label">\s*รหัสผ่าน', login)  # Wagtail's own form has no Thai label
+    editor = admin_client.get(f"/admin/pages/{project.pk}/edit/").content.decode()
+    for thai in ("กำหนดเวลาเผยแพร่", "ดูตัวอย่างขนาดโทรศัพท์", "คำสั่งอื่น"):
+        assert thai in editor
+    assert "Schedule to publish" not in editor and "More actions" not in editor
