@@ -1,5 +1,7 @@
 """Admin forms: the plan's pages, and the admin's sign-in."""
 
+from itertools import chain, count
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
@@ -13,6 +15,8 @@ class DerivedSlugPageForm(WagtailAdminPageForm):
     back as an error on the slug field.
     """
 
+    SLUG_SOURCES = ("title", "title_en", "slug", "date", "code", "edition")
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if "slug" in self.fields:
@@ -20,6 +24,23 @@ class DerivedSlugPageForm(WagtailAdminPageForm):
             self.fields["slug"].help_text = _(
                 "Leave empty to build the address from the page's code or date (Thai titles cannot form one)."
             )
+
+    def clean(self):
+        # Before Wagtail's check that the slug is free: the derived one, numbered when a sibling has it.
+        page = self.instance
+        for name in self.SLUG_SOURCES:
+            if name in self.cleaned_data:
+                setattr(page, name, self.cleaned_data[name])
+        if page.numbered_slugs and (derived := page.default_slug()):
+            self.cleaned_data["slug"] = free_slug(derived, self.parent_page, page)
+        return super().clean()
+
+
+def free_slug(slug, parent, page):
+    """`slug`, or slug-2, slug-3… when another child of `parent` has it."""
+    taken = set(parent.get_children().exclude(pk=page.pk).values_list("slug", flat=True))
+    candidates = chain([slug], (f"{slug}-{n}" for n in count(2)))
+    return next(candidate for candidate in candidates if candidate not in taken)
 
 
 class FeedbackForm(forms.Form):

@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
+from django.db import models
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
@@ -10,14 +11,27 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.forms.models import register_form_field_override
 from wagtail.admin.ui.menus.pages import PageMenuItem
+from wagtail.admin.widgets import AdminDateInput, AdminDateTimeInput
 from wagtail.models import Page
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .auth import forget_user
+from .fields import BuddhistEraDateFormField, BuddhistEraDateTimeFormField
 from .models import Agency, EditionPage, Gov40Goal, Indicator, PMQACategory, Profile, SubPlan
 from .services import edition_create_next
+
+# Every date and schedule in the admin takes a Buddhist-Era year as well (knowledge.fields).
+DATE_HELP = _("A year in BE or CE, e.g. 10/01/2566 or 10/01/2023.")
+register_form_field_override(
+    models.DateField,
+    override={"form_class": BuddhistEraDateFormField, "widget": AdminDateInput, "help_text": DATE_HELP},
+)
+register_form_field_override(
+    models.DateTimeField, override={"form_class": BuddhistEraDateTimeFormField, "widget": AdminDateTimeInput}
+)
 
 
 class AgencyViewSet(SnippetViewSet):

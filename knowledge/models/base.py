@@ -45,6 +45,8 @@ class BasePage(Page):
     # Plan pages take their slug from a stable id field (e.g. "s1-p2"), never from the Thai title:
     # Django's slugify strips Thai vowel and tone marks.
     slug_source = None
+    # Pages whose derived slug may repeat among siblings (two updates of one day) get -2, -3… in the admin.
+    numbered_slugs = False
     # Kinds of page (model names) listed anywhere on this page, beyond its own children.
     listed_kinds = ()
 
@@ -107,6 +109,13 @@ class BasePage(Page):
     def default_slug(self):
         """An ASCII slug from the stable id, or "" to keep what the editor typed."""
         return slugify(getattr(self, self.slug_source)) if self.slug_source else ""
+
+    def typed_slug(self):
+        """The slug an editor chose, or "" when there is none: empty, not ASCII, or only what Wagtail's
+        slugify made of a Thai title (it drops every Thai letter: "ประกาศ 1/2566" became "-12566")."""
+        slug = self.slug or ""
+        made_from_title = not self.title.isascii() and slug.strip("-") == slugify(self.title).strip("-")
+        return "" if not slug.isascii() or made_from_title else slug
 
     def _set_core_field_defaults(self):
         # Wagtail fills missing slugs from the title here (before both full and minimal clean).

@@ -1,6 +1,5 @@
 """Plan updates that communicators write and moderators approve."""
 
-from anyascii import anyascii
 from django.core.paginator import Paginator
 from django.db import models
 from django.utils import timezone
@@ -56,8 +55,11 @@ class UpdatePage(BasePage):
     class Meta:
         verbose_name = _("Plan updates")
 
+    numbered_slugs = True
+
     def default_slug(self):
-        """Date and romanised title when the editor gave no ASCII slug: /updates/2022-03-15-kan-prachum/."""
-        if (self.slug and self.slug.isascii()) or not self.date:
+        """The date and English name when the editor chose no slug: /updates/2022-03-15/ or
+        /updates/2022-03-15-kick-off-meeting/; a second update of the day is numbered by the admin form."""
+        if self.typed_slug() or not self.date:
             return ""
-        return slugify(f"{self.date.isoformat()} {anyascii(self.title)}")[:80].strip("-")
+        return slugify(f"{self.date.isoformat()} {self.title_en}")[:80].strip("-")

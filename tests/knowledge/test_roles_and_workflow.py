@@ -101,3 +101,46 @@ def test_role_permissions_are_restored_after_migrate(updates_index):
     sync_role_permissions()
     assert communicators.permissions.filter(codename="access_admin").exists()
     assert Page.get_first_root_node().group_permissions.filter(group__name=Role.MODERATOR).exists()
+
+
+def test_thai_titled_updates_get_date_slugs_never_made_from_the_title(admin_client, updates_index):
+    """Wagtail's slugify keeps only the ASCII of a Thai title ("ประกาศผล 1/2566" → "12566"): the admin
+    builds the slug from the date instead, and numbers a second update of the same day."""
+    add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "updatepage", updates_index.pk])
+    for title, typed_slug in (
+        ("ประกาศผล 1/2566", "12566"),
+        ("ประกาศผล 2/2566", "22566"),
+        ("สรุปการประชุม", ""),
+    ):
+        form = {**update_form(title), "slug": typed_slug, "action-publish": "publish"}
+        response = admin_client.post(add_url, form)
+        assert response.status_code == 302, response.content.decode()[:2000]
+    slugs = [
+        UpdatePage.objects.get(title=title).slug
+        for title in ("ประกาศผล 1/2566", "ประกาศผล 2/2566", "สรุปการประชุม")
+    ]
+    assert slugs == ["2022-10-01", "2022-10-01-2", "2022-10-01-3"]
+
+
+def test_an_ascii_slug_the_editor_typed_is_kept(admin_client, updates_index):
+    add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "updatepage", updates_index.pk])
+    form = {**update_form("ประชุมใหญ่ประจำปี"), "slug": "annual-meeting", "action-publish": "publish"}
+    assert admin_client.post(add_url, form).status_code == 302
+    assert UpdatePage.objects.get(title="ประชุมใหญ่ประจำปี").url == "/updates/annual-meeting/"
+
+
+def test_the_admin_reads_a_buddhist_era_date_as_that_day(admin_client, updates_index, client):
+    add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "updatepage", updates_index.pk])
+    form = {**update_form("ประกาศวันที่พิมพ์เป็น พ.ศ."), "date": "10/01/2566", "action-publish": "publish"}
+    assert admin_client.post(add_url, form).status_code == 302
+    update = UpdatePage.objects.get(title="ประกาศวันที่พิมพ์เป็น พ.ศ.")
+    assert update.date.isoformat() == "2023-01-10"  # not the year 3109, at the top of /updates/
+    assert "10 ม.ค. 2566" in client.get("/updates/").content.decode()
+
+
+def test_a_year_neither_era_can_mean_is_refused_in_thai(admin_client, updates_index):
+    add_url = reverse("wagtailadmin_pages:add", args=["knowledge", "updatepage", updates_index.pk])
+    form = {**update_form("ประกาศปีผิด"), "date": "10/01/3109", "action-publish": "publish"}
+    response = admin_client.post(add_url, form)
+    assert response.status_code == 200 and "โปรดตรวจปี: 3109" in response.content.decode()
+    assert not UpdatePage.objects.filter(title="ประกาศปีผิด").exists()
