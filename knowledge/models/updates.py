@@ -11,6 +11,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..forms import free_slug
 from .base import BasePage
 
 
@@ -62,4 +63,5 @@ class UpdatePage(BasePage):
         /updates/2022-03-15-kick-off-meeting/; a second update of the day is numbered by the admin form."""
         if self.typed_slug() or not self.date:
             return ""
-        return slugify(f"{self.date.isoformat()} {self.title_en}")[:80].strip("-")
+        slug = slugify(f"{self.date.isoformat()} {self.title_en}")[:80].strip("-")
+        return free_slug(slug, self.get_parent(), self) if self.path else slug  # in the tree: numbered
