@@ -6,10 +6,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path, register_converter
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps import Sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from knowledge import routing
+from knowledge import routing, sitemaps
 from knowledge.thaidate import BuddhistYearConverter
 
 register_converter(BuddhistYearConverter, "be_year")
@@ -19,7 +18,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": Sitemap}}),
+    path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SECTIONS}),
+    path("robots.txt", sitemaps.robots),
     path("forums/", include("forums.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("", include("knowledge.urls")),
