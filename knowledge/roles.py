@@ -44,7 +44,14 @@ ROLE_PERMISSIONS = {
     Role.STAFF: [],
     Role.PROJECT_TEAM: [],
     Role.COMMUNICATOR: [ADMIN_ACCESS, *MEDIA],
-    Role.MODERATOR: [ADMIN_ACCESS, *MEDIA, *PLAN_SNIPPETS, "wagtaildocs.delete_document"],
+    Role.MODERATOR: [
+        ADMIN_ACCESS,
+        *MEDIA,
+        *PLAN_SNIPPETS,
+        "wagtaildocs.delete_document",
+        # Forum categories: created and given readers, never deleted (their topics would go too).
+        *(f"forums.{action}_category" for action in ("add", "change", "view")),
+    ],
 }
 # Page permissions granted on the root of the page tree (inherited by every page).
 ROLE_ROOT_PAGE_PERMISSIONS = {
