@@ -17,10 +17,12 @@ from django.utils import translation
 from django_tasks import task
 
 from knowledge import page_cache
+from knowledge.models import ProjectTeamMember
 from knowledge.sending import claimed
 
+from .access import can_read
 from .markdown import mentioned_usernames
-from .models import EmailMode, MemberSettings, Notification, Watch
+from .models import EmailMode, MemberSettings, Notification, TopicKind, Watch
 from .rules import can_see_topic
 
 UNREAD_SECONDS = 300
@@ -94,8 +96,29 @@ def topic_published(topic, post):
     notify_all(people, kind="mention", actor=post.author, topic=topic, post=post)
     if topic.assignee:
         notify(topic.assignee, kind="assigned", actor=post.author, topic=topic, post=post)
-    others = [user for user in watchers(topic, of_topic=False) if user not in people]
-    notify_all(others, kind="new_topic", actor=post.author, topic=topic, post=post)
+    experts = clinic_experts(topic) if topic.kind == TopicKind.QUESTION else []
+    others = [user for user in [*experts, *watchers(topic, of_topic=False)] if user not in people]
+    notify_all(
+        [user for user in others if user != topic.assignee],
+        kind="new_topic",
+        actor=post.author,
+        topic=topic,
+        post=post,
+    )
+
+
+def clinic_experts(topic):
+    """Who answers a clinic question: the team members of the projects it is about (its own projects, else
+    its category's), in the order each team lists them; not the asker, nor anyone the category shuts out."""
+    projects = list(topic.projects.values_list("pk", flat=True)) or [topic.category.project_id]
+    members = (
+        ProjectTeamMember.objects.filter(project__in=[pk for pk in projects if pk], user__is_active=True)
+        .exclude(user=topic.author_id)
+        .select_related("user")
+        .order_by("project_id", "sort_order", "pk")
+    )
+    audience = topic.category.audience()
+    return list(dict.fromkeys(member.user for member in members if can_read(audience, member.user)))
 
 
 def reply_published(topic, post):

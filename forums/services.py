@@ -102,9 +102,9 @@ def topic_create(
     if kind == TopicKind.CASE:
         study = CaseStudy.objects.create(topic=topic, **(case or {}))
         study.indicators.set(indicators)
-    if kind == TopicKind.QUESTION:
+    if kind == TopicKind.QUESTION:  # due in CLINIC_RESPONSE_DAYS, routed to the project's team unless given
         topic.due_on = add_working_days(timezone.localdate(now), CLINIC_RESPONSE_DAYS)
-        topic.assignee = assignee
+        topic.assignee = assignee or next(iter(notifications.clinic_experts(topic)), None)
         topic.save(update_fields=["due_on", "assignee"])
     post = Post.objects.create(
         topic=topic,

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from forums.models import Category, ModerationLog, Topic
 from forums.workdays import add_working_days
-from knowledge.models import Agency, ManualPage, ProjectPage
-from tests.factories import reply, topic
+from knowledge.models import Agency, ManualPage, ProjectPage, ProjectTeamMember
+from tests.factories import UserFactory, reply, topic
 
 pytestmark = pytest.mark.django_db
 
@@ -145,3 +145,25 @@ def test_a_moderator_turns_an_accepted_answer_into_a_draft_manual_section(client
     assert question.get_absolute_url() in body[-1].value.source
     manual.refresh_from_db()
     assert manual.live  # the edition in force is untouched until the draft is approved
+
+
+def test_a_clinic_question_about_a_project_goes_to_its_team_by_rule(client, staff, project):
+    """No expert chosen: the first member of the project's team is assigned, the rest of the team is told."""
+    first, second = UserFactory(role="ทีมโครงการ"), UserFactory(role="ทีมโครงการ")
+    ProjectTeamMember.objects.filter(project=project).delete()  # the demo's team, for a known order
+    for order, member in enumerate((first, second, staff)):  # the asker is on the team too
+        ProjectTeamMember.objects.create(project=project, user=member, sort_order=order)
+    client.force_login(staff)
+    form = {
+        "category": Category.objects.get(is_clinic=True).pk,
+        "kind": "question",
+        "title": "ถามคลินิกโดยไม่เลือกผู้ตอบ",
+        "body": "ขอคำแนะนำเรื่องการรายงาน",
+        "projects": [project.pk],
+    }
+    assert client.post("/forums/new/", form).status_code == 302
+    question = Topic.objects.get(title="ถามคลินิกโดยไม่เลือกผู้ตอบ")
+    assert question.assignee == first
+    assert first.forum_notifications.filter(topic=question, kind="assigned").exists()
+    assert second.forum_notifications.filter(topic=question, kind="new_topic").exists()
+    assert not staff.forum_notifications.filter(topic=question).exists()  # not told of their own question
