@@ -1,5 +1,6 @@
 """Template helpers for Thai readers: Buddhist-Era dates, baht, fiscal years, the language switch."""
 
+import re
 from decimal import Decimal
 
 from django import template
@@ -9,6 +10,7 @@ from django.utils.formats import number_format
 from .. import thaidate
 
 register = template.Library()
+THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 
 
 @register.filter
@@ -58,3 +60,10 @@ def percent(value):
 def breadcrumbs(page):
     """Home → … → parent links for a page (one query per page type on the way)."""
     return {"crumbs": page.get_ancestors().filter(depth__gt=1).specific(), "page": page}
+
+
+@register.filter
+def text_lang(text):
+    """ "th" for text with Thai letters, else "en": the lang of content, whatever the UI's language, so a
+    screen reader reads a Thai post with a Thai voice in the English UI."""
+    return "th" if THAI_LETTER.search(text or "") else "en"

@@ -81,3 +81,20 @@ def test_the_admin_speaks_thai_where_editors_work(admin_client, project, client)
     for thai in ("กำหนดเวลาเผยแพร่", "ดูตัวอย่างขนาดโทรศัพท์", "คำสั่งอื่น"):
         assert thai in editor
     assert "Schedule to publish" not in editor and "More actions" not in editor
+
+
+def test_thai_content_in_the_english_ui_is_marked_thai(client, no_page_cache, project, django_user_model):
+    from forums.models import Category
+    from tests.factories import reply, topic
+
+    member = django_user_model.objects.get(username="team")
+    opened = topic(
+        author=member, category=Category.objects.filter(access="public").first(), body="ข้อความภาษาไทย"
+    )
+    reply(opened, author=member, body="An answer written in English")
+    client.post("/language/", {"language": "en", "next": "/"})
+    hub = client.get(project.url).content.decode()
+    assert '<html lang="en"' in hub and '<div lang="th">' in hub  # the page's Thai body
+    thread = client.get(f"/forums/t/{opened.pk}/").content.decode()
+    assert re.search(r'lang="th">\s*<p>ข้อความภาษาไทย', thread)
+    assert re.search(r'lang="en">\s*<p>An answer written in English', thread)
