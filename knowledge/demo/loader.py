@@ -21,6 +21,7 @@ from ..models import (
     HomePage,
     Indicator,
     IndicatorTarget,
+    InfoPage,
     ManualPage,
     PlanPage,
     PMQACategory,
@@ -69,6 +70,7 @@ class DemoLoader:
             self.load_strategy(plan, strategy, users)
         self.load_updates(home, users)
         self.load_library(users)
+        self.load_info_pages(home)
         return self
 
     # Reference lists ----------------------------------------------------------------------------------
@@ -276,6 +278,13 @@ class DemoLoader:
         self.count("kpi")
 
     # Updates ------------------------------------------------------------------------------------------
+
+    def load_info_pages(self, home):
+        for row in self.data["info_pages"]:
+            page = InfoPage(
+                title=row["title"], title_en=row["title_en"], slug=row["slug"], body=paragraphs(row["body"])
+            )
+            self.add_page(home, page, "info page")
 
     def load_updates(self, home, users):
         index = self.add_page(

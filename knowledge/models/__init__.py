@@ -2,6 +2,7 @@
 
 from .base import BasePage, PageTag
 from .documents import DocumentVersion, VersionedDocument
+from .info import InfoPage
 from .library import EditionPage, EditionStatus, ManualPage, StandardPage
 from .people import Profile
 from .plan import ChapterPage, HomePage, PlanPage, StrategyPage
@@ -33,6 +34,7 @@ __all__ = [
     "Feedback",
     "Gov40Goal",
     "HomePage",
+    "InfoPage",
     "Indicator",
     "IndicatorDirection",
     "IndicatorTarget",

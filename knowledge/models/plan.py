@@ -25,7 +25,7 @@ class HomePage(BasePage):
 
     parent_page_types = ["wagtailcore.Page"]
     listed_kinds = ("planpage", "strategypage", "projectpage", "updatepage")
-    subpage_types = ["knowledge.PlanPage", "knowledge.UpdatesIndexPage"]
+    subpage_types = ["knowledge.PlanPage", "knowledge.UpdatesIndexPage", "knowledge.InfoPage"]
     max_count = 1
 
     content_panels = [*BasePage.content_panels, FieldPanel("intro")]

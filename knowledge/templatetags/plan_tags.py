@@ -6,6 +6,7 @@ from decimal import Decimal
 from django import template
 from django.utils import timezone
 from django.utils.formats import number_format
+from django.utils.translation import get_language
 
 from .. import thaidate
 
@@ -67,3 +68,16 @@ def text_lang(text):
     """ "th" for text with Thai letters, else "en": the lang of content, whatever the UI's language, so a
     screen reader reads a Thai post with a Thai voice in the English UI."""
     return "th" if THAI_LETTER.search(text or "") else "en"
+
+
+@register.simple_tag
+def info_pages():
+    """The site information pages (privacy, accessibility, contact) for the footer: (address, title)."""
+    from knowledge import dependencies
+    from knowledge.models import InfoPage
+
+    def listed():
+        pages = InfoPage.objects.live().public().order_by("path")
+        return [(page.url, page.display_title) for page in pages]
+
+    return dependencies.cached(f"info-pages:{get_language()}", listed, 3600, ["kind:infopage"])
