@@ -9,7 +9,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .PHONY: run test setup system-packages db demo messages translations lint format bench bench-search \
-	bench-forum bench-concurrency bench-search-speed bench-mixed clean
+	bench-forum bench-concurrency bench-search-speed bench-mixed bench-outage clean
 
 # The task worker (search upkeep, e-mail) runs beside the development server and stops with it.
 run: system-packages db demo
@@ -71,6 +71,10 @@ bench-mixed: db demo
 	command -v wrk >/dev/null || (apt-get update -qq && apt-get install -y -qq wrk)
 	$(BIN)/python -m benchmarks.mixed
 	REDIS_URL=redis://127.0.0.1:6379/1 $(BIN)/python -m benchmarks.mixed
+
+# The mixed load while the site's Redis dies and comes back (a Redis of its own on port 6390).
+bench-outage: db demo
+	$(BIN)/python -m benchmarks.outage
 
 # Search quality on both databases (PostgreSQL: the machine's server, database bench_search).
 bench-search: db demo

@@ -88,9 +88,10 @@ def stop_server(server):
     server.wait(timeout=30)
 
 
-def wrk(url, seconds, cookie=None, server=None, script=None):
+def wrk(url, seconds, cookie=None, server=None, script=None, errors_allowed=False):
     """Requests/s, p50 and p99 (ms) from `wrk --latency` (as a signed-in user when given a session cookie),
-    and the server's CPU milliseconds per request."""
+    and the server's CPU milliseconds per request; answers other than 2xx/3xx stop the run unless
+    `errors_allowed` (then counted in the result's `errors`)."""
     headers = ["-H", f"Cookie: {cookie}"] if cookie else []
     headers += ["-s", str(script)] if script else []
     subprocess.run(["wrk", "-t2", "-c4", "-d1s", *headers, url], capture_output=True, check=True)  # warm-up
@@ -102,11 +103,14 @@ def wrk(url, seconds, cookie=None, server=None, script=None):
         check=True,
     ).stdout
     cpu = cpu_seconds(server) - cpu_before
-    if "Non-2xx" in out:
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors and not errors_allowed:
         raise SystemExit(f"{url} answered errors:\n{out}")
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     requests = int(re.search(r"(\d+) requests in", out).group(1))
-    return Result(rps, latency(out, "50%"), latency(out, "99%"), 1000 * cpu / max(requests, 1))
+    result = Result(rps, latency(out, "50%"), latency(out, "99%"), 1000 * cpu / max(requests, 1))
+    result.errors = int(errors.group(1)) if errors else 0
+    return result
 
 
 class Result(tuple):

@@ -49,7 +49,7 @@ class KeptClient(RedisCacheClient):
 
 # What each call answers while Redis is down: as django.core.cache.backends.dummy.DummyCache does.
 WHEN_DOWN = {
-    "get": lambda *args, default=None, **kwargs: default,
+    "get": lambda key, default=None, version=None: default,  # default may come by position (get_or_set)
     "get_many": lambda *args, **kwargs: {},
     "set_many": lambda *args, **kwargs: [],
     "add": lambda *args, **kwargs: True,
