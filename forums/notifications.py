@@ -97,14 +97,9 @@ def topic_published(topic, post):
     if topic.assignee:
         notify(topic.assignee, kind="assigned", actor=post.author, topic=topic, post=post)
     experts = clinic_experts(topic) if topic.kind == TopicKind.QUESTION else []
-    others = [user for user in [*experts, *watchers(topic, of_topic=False)] if user not in people]
-    notify_all(
-        [user for user in others if user != topic.assignee],
-        kind="new_topic",
-        actor=post.author,
-        topic=topic,
-        post=post,
-    )
+    told = {*people, topic.assignee}
+    others = [user for user in [*experts, *watchers(topic, of_topic=False)] if user not in told]
+    notify_all(others, kind="new_topic", actor=post.author, topic=topic, post=post)
 
 
 def clinic_experts(topic):

@@ -1,6 +1,7 @@
 """Thai first (the UI language is Thai unless the visitor chose English), compressed responses, and the
 Content-Security-Policy."""
 
+import functools
 import re
 from urllib.parse import unquote
 
@@ -83,13 +84,18 @@ def refuse_nul_bytes(get_response):
 def content_security_policy(get_response):
     """Every response says where its scripts, styles, images and fonts may come from: this site only, and
     never inline script, so injected markup cannot run. The Wagtail admin's widgets still write inline
-    styles, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows those and nothing more."""
+    scripts and styles, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows those and nothing more."""
 
     def middleware(request):
         response = get_response(request)
-        in_admin = request.path.startswith(reverse("wagtailadmin_home"))
+        in_admin = request.path.startswith(admin_prefix())
         policy = settings.CONTENT_SECURITY_POLICY_ADMIN if in_admin else settings.CONTENT_SECURITY_POLICY
         response.headers.setdefault("Content-Security-Policy", policy)
         return response
 
     return middleware
+
+
+@functools.cache
+def admin_prefix():
+    return reverse("wagtailadmin_home")  # once: the URLconf does not change while the process runs

@@ -8,7 +8,8 @@ from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import get_language
 
-from .. import thaidate
+from .. import dependencies, thaidate
+from ..models import InfoPage
 
 register = template.Library()
 THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
@@ -73,8 +74,6 @@ def text_lang(text):
 @register.simple_tag
 def info_pages():
     """The site information pages (privacy, accessibility, contact) for the footer: (address, title)."""
-    from knowledge import dependencies
-    from knowledge.models import InfoPage
 
     def listed():
         pages = InfoPage.objects.live().public().order_by("path")
