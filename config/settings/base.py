@@ -256,6 +256,9 @@ PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # The table from models to what they invalidate, and how far apart the clocks of hosts sharing one cache
 # may be (a rendering started less than this before a change is not trusted).
 CACHE_DEPENDENCIES = "config.dependencies.TABLE"
+# Thai lines end between words (search/line_breaks.py). Off in most tests, which read the text they
+# assert on; the browser tests and the line-break tests turn it on.
+THAI_LINE_BREAKS = True
 # Print each published edition's PDF in the task queue (off in tests: Chromium takes seconds a page).
 KNOWLEDGE_PRINT_ON_PUBLISH = True
 # Who reads a page: the bits of shared renderings filled per person (knowledge/personal.py).

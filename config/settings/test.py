@@ -16,4 +16,5 @@ STORAGES["private"]["OPTIONS"]["location"] = VAR_DIR / "test-private"  # noqa: F
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 DATABASES["default"]["CONN_MAX_AGE"] = 0  # noqa: F405 - no connection may outlive a test (PostgreSQL teardown)
 KNOWLEDGE_PRINT_ON_PUBLISH = False  # tests that print turn it on
+THAI_LINE_BREAKS = False  # the browser tests and tests/search/test_line_breaks.py turn it on
 LOGGING["loggers"]["site.requests"]["level"] = "WARNING"  # noqa: F405 - no line per test request

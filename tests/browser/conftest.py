@@ -12,8 +12,10 @@ def pytest_collection_modifyitems(items):
 
 
 @pytest.fixture
-def demo_site(django_db_serialized_rollback, transactional_db, live_server):
-    """The live server, over the demo plan that tests/conftest.py loaded and snapshotted."""
+def demo_site(django_db_serialized_rollback, transactional_db, live_server, settings):
+    """The live server, over the demo plan that tests/conftest.py loaded and snapshotted, marking Thai
+    line breaks as production does."""
+    settings.THAI_LINE_BREAKS = True
     return live_server
 
 

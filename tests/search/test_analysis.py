@@ -1,8 +1,10 @@
 """Thai text analysis: the words a document is indexed under are the words a query is cut into."""
 
+from itertools import pairwise
+
 import pytest
 
-from search.analysis import analyze, tokens
+from search.analysis import analyze, tokens, word_bounds
 
 # The analyser reads the administrators' terms from the database.
 pytestmark = pytest.mark.django_db
@@ -46,3 +48,17 @@ def test_administrators_extend_the_dictionary_without_a_deploy(django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         SearchTerm.objects.create(term="โรงเรียนคุณธรรม", note="ชื่อโครงการ")
     assert tokens("โครงการโรงเรียนคุณธรรม") == ["โครงการ", "โรงเรียนคุณธรรม"]
+
+
+# A project summary on which nlpo3's safe mode, given the whole mixed text, returned pieces out of order.
+MIXED = (
+    "พัฒนาระบบบริการอิเล็กทรอนิกส์ด้านการศึกษา (MOE e-Service) ดำเนินการโดยศูนย์เทคโนโลยีสารสนเทศและ"
+    "การสื่อสาร สป. ภายใต้ยุทธศาสตร์ที่ 1 การยกระดับการให้บริการประชาชนด้วยระบบดิจิทัล"
+)
+
+
+def test_word_bounds_of_a_long_mixed_text_fall_between_its_words():
+    bounds = word_bounds(MIXED)
+    words = [MIXED[start:end] for start, end in pairwise(bounds)]
+    assert "".join(words) == MIXED
+    assert {"ด้าน", "ศึกษา", "(MOE", "e-Service)"} <= set(words)
