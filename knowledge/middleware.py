@@ -85,12 +85,15 @@ def content_security_policy(get_response):
     """Every response says where its scripts, styles, images and fonts may come from: this site only, and
     never inline script, so injected markup cannot run. The Wagtail admin's widgets still write inline
     scripts and styles, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows those and nothing more."""
+    header = "Content-Security-Policy"
+    if settings.CONTENT_SECURITY_POLICY_REPORT_ONLY:
+        header += "-Report-Only"
 
     def middleware(request):
         response = get_response(request)
         in_admin = request.path.startswith(admin_prefix())
         policy = settings.CONTENT_SECURITY_POLICY_ADMIN if in_admin else settings.CONTENT_SECURITY_POLICY
-        response.headers.setdefault("Content-Security-Policy", policy)
+        response.headers.setdefault(header, policy)
         return response
 
     return middleware

@@ -26,6 +26,16 @@ def test_site_pages_allow_only_the_sites_own_scripts(client, path):
         assert directives["object-src"] == "'none'" and directives["frame-ancestors"] == "'self'"
 
 
+def test_the_policy_is_enforced_except_on_a_developers_machine(client, settings):
+    from django.test import Client
+
+    assert "Content-Security-Policy-Report-Only" not in client.get("/")
+    settings.CONTENT_SECURITY_POLICY_REPORT_ONLY = True  # config/settings/dev.py
+    response = Client().get("/")  # a new client builds the middleware anew
+    assert "Content-Security-Policy" not in response
+    assert "script-src 'self';" in response["Content-Security-Policy-Report-Only"]
+
+
 def test_the_admin_allows_inline_script_for_wagtails_widgets_only_there(admin_client):
     directives = policy(admin_client.get("/admin/"))
     assert "'unsafe-inline'" in directives["script-src"]

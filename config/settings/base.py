@@ -84,6 +84,9 @@ CONTENT_SECURITY_POLICY_ADMIN = (
     .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
     .replace("img-src 'self' data:", "img-src 'self' data: blob:")
 )
+# True only on a developer's machine (dev settings), where tools inject scripts into pages (axe, the
+# browser's own console): the browser then reports what the policy would block and blocks nothing.
+CONTENT_SECURITY_POLICY_REPORT_ONLY = False
 
 ROOT_URLCONF = "config.urls"
 WSGI_APPLICATION = "config.wsgi.application"
