@@ -83,8 +83,8 @@ def refuse_nul_bytes(get_response):
 
 def content_security_policy(get_response):
     """Every response says where its scripts, styles, images and fonts may come from: this site only, and
-    never inline script, so injected markup cannot run. The Wagtail admin's widgets still write inline
-    scripts and styles, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows those and nothing more."""
+    never inline script, so injected markup cannot run. The Wagtail admin's pages still carry style
+    attributes, so its policy (CONTENT_SECURITY_POLICY_ADMIN) allows inline style, and nothing more."""
     header = "Content-Security-Policy"
     if settings.CONTENT_SECURITY_POLICY_REPORT_ONLY:
         header += "-Report-Only"

@@ -8,7 +8,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.templatetags.static import static
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.forms.models import register_form_field_override
@@ -142,6 +142,12 @@ def forget_users_changed_in_bulk(request, action_type, objects, action_class_ins
     for obj in objects:
         if isinstance(obj, get_user_model()):
             forget_user(obj.pk)
+
+
+@hooks.register("insert_global_admin_js")
+def admin_calls():
+    """Starts the widgets whose inline scripts knowledge/admin_scripts.py turned into data."""
+    return format_html('<script src="{}"></script>', static("js/admin-calls.js"))
 
 
 @hooks.register("insert_global_admin_css")

@@ -57,6 +57,7 @@ MIDDLEWARE = [
     # Compress what is sent; below it, every page gets an ETag and a 304 when the browser has it.
     "knowledge.middleware.CompressionMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "knowledge.admin_scripts.admin_calls_as_data",  # the admin's widgets started without inline script
     "knowledge.dependencies.marks_per_request",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "knowledge.middleware.ChosenLanguageMiddleware",
@@ -72,18 +73,16 @@ MIDDLEWARE = [
 ]
 
 # Scripts, styles, images and fonts from this site only (no CDN, no inline script: injected markup cannot
-# run); no plug-ins, no framing by others, forms post only here. The Wagtail admin is not there yet: its
-# own widgets (inline panels, choosers, date pickers) write inline scripts and styles (wagtail/wagtail#1288),
-# so its policy allows inline ones, for signed-in editors only; the rest of it holds there too.
+# run); no plug-ins, no framing by others, forms post only here. The Wagtail admin holds to it too, its
+# widgets started from data (knowledge/admin_scripts.py); its pages still carry style attributes
+# (wagtail/wagtail#1288), so there inline style is allowed, and blob: images (upload previews).
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; "
     "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'self'"
 )
-CONTENT_SECURITY_POLICY_ADMIN = (
-    CONTENT_SECURITY_POLICY.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'")
-    .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-    .replace("img-src 'self' data:", "img-src 'self' data: blob:")
-)
+CONTENT_SECURITY_POLICY_ADMIN = CONTENT_SECURITY_POLICY.replace(
+    "style-src 'self'", "style-src 'self' 'unsafe-inline'"
+).replace("img-src 'self' data:", "img-src 'self' data: blob:")
 # True only on a developer's machine (dev settings), where tools inject scripts into pages (axe, the
 # browser's own console): the browser then reports what the policy would block and blocks nothing.
 CONTENT_SECURITY_POLICY_REPORT_ONLY = False
