@@ -122,7 +122,7 @@ def unchanged(read):
 def lookup(key):
     """The value stored at `key` if nothing it was made from changed since (its names then count as read
     by any rendering around this one); else MISSING."""
-    entry = cache.get(key)
+    entry = cache.get(key) if settings.RENDERINGS_KEPT else None
     if entry is None:
         return MISSING
     read, value = entry

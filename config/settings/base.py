@@ -255,6 +255,9 @@ ELASTICSEARCH_URL = os.environ.get("ELASTICSEARCH_URL", "")
 
 # Anonymous page views are served from cache until something they show changes (knowledge/page_cache.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Shared renderings (whole pages and pieces) are kept until what they show changes; False renders every
+# page from scratch (benchmarks measure that path: the first view after a change).
+RENDERINGS_KEPT = True
 # The table from models to what they invalidate, and how far apart the clocks of hosts sharing one cache
 # may be (a rendering started less than this before a change is not trusted).
 CACHE_DEPENDENCIES = "config.dependencies.TABLE"
