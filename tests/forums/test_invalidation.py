@@ -235,3 +235,10 @@ def test_a_change_marked_by_another_worker_drops_this_workers_page(client, pages
     other_worker(shared_file_cache, "evict", f"topic:{pages.topic.pk}", "forum-access")
     assert "X-Page-Cache" not in client.get(url)
     assert client.get(url)["X-Page-Cache"] == "hit"
+
+
+def test_with_renderings_not_kept_every_page_is_made_again(client, pages, settings):
+    """The benchmarks' from-scratch round (RENDERINGS_KEPT = False) measures real renders."""
+    pages.warm(client)
+    settings.RENDERINGS_KEPT = False
+    assert pages.made_again(client) == set(pages.urls)
