@@ -199,6 +199,7 @@ def measure(entries, peer_entries):
         results["floor"].append(timed(floor(query)))
         results["peer"].append(timed(peer_query(query)))
     numbers = {name: percentiles(samples) for name, samples in results.items()}
+    numbers["slowest"] = sorted(zip(results["ours"], results["floor"], queries()), reverse=True)[:4]
     return connection.vendor, rate, peer_rate, numbers, found(peer_query)
 
 
@@ -226,6 +227,8 @@ def report(vendor, entries, peer_entries, rate, peer_rate, numbers):
         f"p95 vs floor: {p95 / f95:.1f}× (target ≤2: {'ok' if p95 <= 2 * f95 else 'MISSED'}); "
         f"peer p95 / ours: {w95 / p95:.1f}× (target ≥10: {'ok' if w95 >= 10 * p95 else 'MISSED'})"
     )
+    slowest = ", ".join(f"{query} {ms:.1f} (floor {bare:.1f})" for ms, bare, query in numbers["slowest"])
+    print(f"slowest, ours ms: {slowest}")
 
 
 def main():
