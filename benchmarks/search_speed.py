@@ -199,7 +199,9 @@ def measure(entries, peer_entries):
         results["floor"].append(timed(floor(query)))
         results["peer"].append(timed(peer_query(query)))
     numbers = {name: percentiles(samples) for name, samples in results.items()}
-    numbers["slowest"] = sorted(zip(results["ours"], results["floor"], queries()), reverse=True)[:4]
+    numbers["slowest"] = sorted(zip(results["ours"], results["floor"], queries(), strict=True), reverse=True)[
+        :4
+    ]
     return connection.vendor, rate, peer_rate, numbers, found(peer_query)
 
 
