@@ -198,7 +198,7 @@ def report(title, results, *, targets=None, queries=None, max_p99=None, cpu_limi
     bare_rps = results["bare view"][0]
     if cpu_limit:
         peer, factor = cpu_limit
-        targets, cpu_cap = {}, factor * results[peer][3]
+        cpu_cap = factor * results[peer][3]
     print(f"\n{title}")
     print(
         f"{'page':<22}{'req/s':>8}{'p50 ms':>8}{'p99 ms':>8}{'CPU ms':>8}{'ratio':>7}{'queries':>8}  target"

@@ -199,9 +199,8 @@ def measure(entries, peer_entries):
         results["floor"].append(timed(floor(query)))
         results["peer"].append(timed(peer_query(query)))
     numbers = {name: percentiles(samples) for name, samples in results.items()}
-    numbers["slowest"] = sorted(zip(results["ours"], results["floor"], queries(), strict=True), reverse=True)[
-        :4
-    ]
+    each = zip(results["ours"], results["floor"], queries(), strict=True)
+    numbers["slowest"] = sorted(each, reverse=True)[:4]
     return connection.vendor, rate, peer_rate, numbers, found(peer_query)
 
 
