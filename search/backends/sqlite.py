@@ -32,13 +32,18 @@ class SQLiteBackend:
 
     def match_sql(self, terms, among=None, titles=False):
         """SQL of (entry_id, score) rows for the entries holding every term (in their titles, if
-        `titles`), and its parameters. `among` is ignored: FTS5 finds a phrase through its index faster
-        than it checks given rows one by one."""
+        `titles`), and its parameters. FTS5 finds a phrase through its index faster than it checks given
+        rows one by one, so `among` only says the caller reads ids alone: bm25, half the cost, is skipped."""
         column = "title : " if titles else ""
         expression = " AND ".join(
             f"{column}(" + " OR ".join('"' + " ".join(words) + '"' for words in phrases) + ")"
             for phrases in terms
         )
+        if among:
+            return (
+                "SELECT rowid AS entry_id, 0 AS score FROM search_fulltext WHERE search_fulltext MATCH %s",
+                [expression],
+            )
         sql = (
             "SELECT rowid AS entry_id, -bm25(search_fulltext, %s, %s) AS score FROM search_fulltext "
             "WHERE search_fulltext MATCH %s"
