@@ -42,6 +42,21 @@ def depends_on(*names):
         _declare(dict.fromkeys(names, time.time()))
 
 
+def read_naming(read, names_of):
+    """`read()`, for what is known only once read: its names (`names_of(value)`) count as read when the
+    reading began. If one of them was marked since (or had no mark yet), it is read again after them."""
+    began = time.time()
+    value = read()
+    names = names_of(value)
+    if not _collecting.get() or not names:
+        return value
+    if any(when >= began - settings.CACHE_CLOCK_SKEW_SECONDS for when in marks(names).values()):
+        depends_on(*names)
+        return read()
+    _declare(dict.fromkeys(names, began))
+    return value
+
+
 def _declare(read):
     """Pass names and the times they were read to every rendering in progress (the earliest time wins)."""
     for collected in _collecting.get():

@@ -7,11 +7,11 @@ Wagtail's own view, which serves the page as usual (view restrictions, request-m
 """
 
 from django.http import Http404
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.views import serve as wagtail_serve
 
 from . import dependencies
-from .models.base import tree_names
+from .models.base import route_below, tree_names
 
 ROUTE_SECONDS = 3600
 
@@ -24,10 +24,7 @@ def serve(request, path):
 
 def cached_route(request, path):
     def route():
-        # The names are known only once the page is found: found, declared, then found again, so that
-        # what is kept was read after its names were.
-        dependencies.depends_on(*route_names(find(request, path)))
-        return find(request, path)
+        return dependencies.read_naming(lambda: find(request, path), route_names)
 
     key = f"route:{request.get_host()}:{path}"
     try:
@@ -37,9 +34,14 @@ def cached_route(request, path):
 
 
 def find(request, path):
-    if hasattr(request, "_wagtail_route_for_request"):
-        del request._wagtail_route_for_request  # Wagtail keeps the first answer on the request
-    found = Page.route_for_request(request, path)
+    """Wagtail's route for the address, found in one query by url_path (knowledge.models.base.route_below:
+    the root page's specific row is not needed for it); Wagtail's walk for the root and what it misses."""
+    site = Site.find_for_request(request)
+    components = [component for component in path.split("/") if component]
+    found = route_below(site.root_page, components, request) if site and components else None
+    if found is None:
+        request.__dict__.pop("_wagtail_route_for_request", None)  # Wagtail keeps its first answer
+        found = Page.route_for_request(request, path)
     if found is None:
         raise Http404  # not cached: a page may be published there at any time
     return found

@@ -23,6 +23,17 @@ def tree_names(path):
     return [f"page:{path[:end]}" for end in range(2 * Page.steplen, len(path) + 1, Page.steplen)]
 
 
+def route_below(root, components, request):
+    """The route to the deepest page below `root` that the path's components lead to, with what remains
+    of the path handed to its own route() (a routable page's sub-route): one query instead of one per
+    tree level. None when no page below the root matches."""
+    prefixes = [f"{root.url_path}{'/'.join(components[:n])}/" for n in range(len(components), 0, -1)]
+    page = Page.objects.filter(url_path__in=prefixes).order_by("-depth").specific().first()
+    if page is None:
+        return None
+    return page.route(request, components[page.depth - root.depth :])
+
+
 class PageTag(TaggedItemBase):
     """A tag on any page of the site."""
 

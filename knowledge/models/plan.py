@@ -7,13 +7,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, PageManager
+from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BodyBlock
 from ..fields import BuddhistYearField
-from .base import BasePage
+from .base import BasePage, route_below
 from .project import ProjectPage
 from .updates import UpdatePage
 
@@ -34,14 +34,10 @@ class HomePage(BasePage):
         verbose_name = _("Home page")
 
     def route(self, request, path_components):
-        """Find the requested page by its full path in one query instead of one query per tree level.
-
-        Paths that name no page (e.g. a routable page's sub-route) fall back to Wagtail's walk.
-        """
-        if path_components:
-            url_path = f"{self.url_path}{'/'.join(path_components)}/"
-            if target := Page.objects.filter(url_path=url_path).first():
-                return target.specific.route(request, [])
+        """Find the requested page (or the routable page of a sub-route) in one query instead of one
+        query per tree level; Wagtail's walk answers what matches no page."""
+        if path_components and (found := route_below(self, path_components, request)):
+            return found
         return super().route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
