@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from api.views import api
 from knowledge import routing, sitemaps
 from knowledge.thaidate import BuddhistYearConverter
 
@@ -20,6 +21,7 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SECTIONS}),
     path("robots.txt", sitemaps.robots),
+    path("api/v1/", api.urls),
     path("forums/", include("forums.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("", include("knowledge.urls")),

@@ -20,6 +20,7 @@ INSTALLED_APPS = [
     "forums",
     "monitoring",
     "search",
+    "api",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "django_filters",
+    "ninja",  # its Swagger UI files, served from here (no CDN)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
