@@ -9,7 +9,7 @@ from wagtail.signals import page_published
 from knowledge.models import ProjectPage, UpdatePage
 from knowledge.models.library import EditionPage, EditionStatus
 from monitoring.dashboard import kpi_result
-from monitoring.models import ReportEvent, ReportStatus
+from monitoring.models import KpiReport, ReportEvent, ReportStatus
 
 from . import views
 from .delivery import announce
@@ -26,7 +26,7 @@ def kpi_report_approved(sender, instance, created, raw=False, **kwargs):
     """The approval is the report's history line "approved" (monitoring.services.report_review)."""
     if raw or not created or instance.status != ReportStatus.APPROVED:
         return
-    report = instance.report
+    report = KpiReport.objects.select_related("indicator").get(pk=instance.report_id)  # the value as stored
     indicator = report.indicator
     project = ProjectPage.objects.get(pk=indicator.project_id)
     if not is_public(project):

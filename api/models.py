@@ -2,6 +2,7 @@
 
 import secrets
 
+from django.core.serializers.json import DjangoJSONEncoder
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -57,7 +58,7 @@ class Delivery(models.Model):
 
     webhook = models.ForeignKey(Webhook, on_delete=models.CASCADE, related_name="deliveries")
     event = models.CharField(_("Event"), max_length=40, choices=Event.choices)
-    payload = models.JSONField(_("Data"))
+    payload = models.JSONField(_("Data"), encoder=DjangoJSONEncoder)  # dates and decimals as text
     created_at = models.DateTimeField(_("Created"), default=timezone.now)
     status = models.CharField(
         _("Status"), max_length=16, choices=DeliveryStatus.choices, default=DeliveryStatus.PENDING
