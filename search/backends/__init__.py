@@ -12,6 +12,13 @@ from django.conf import settings
 from django.db import connection
 
 
+def distinct_terms(terms):
+    """The terms, each set of phrases once: two words of a query that are synonyms of each other (คลินิก,
+    ให้คำปรึกษา) expand to the same phrases, and holding one of them is holding both, so the full-text
+    index is asked once instead of twice."""
+    return list({frozenset(phrases): phrases for phrases in terms}.values())
+
+
 def get_backend():
     """Elasticsearch when ELASTICSEARCH_URL is set, else the database's own full text."""
     if settings.ELASTICSEARCH_URL:

@@ -6,6 +6,8 @@ index (migration search/0006): matching and ranking read it instead of re-analys
 
 from django.db import connection
 
+from . import distinct_terms
+
 TITLES_ONLY = "ts_filter(vector, '{a}')"
 
 
@@ -23,6 +25,7 @@ class PostgresBackend:
         """SQL of (entry_id, score) rows for the entries holding every term (any of its phrases), and its
         parameters. Within `among`, the query is re-checked in a few hundred vectors instead of every
         candidate of the index. With `titles`, only the titles (weight A) count."""
+        terms = distinct_terms(terms)
         query = " && ".join(
             "(" + " || ".join(["phraseto_tsquery('simple', %s)"] * len(phrases)) + ")" for phrases in terms
         )

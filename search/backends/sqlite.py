@@ -2,6 +2,8 @@
 
 from django.db import connection
 
+from . import distinct_terms
+
 TITLE_WEIGHT, TEXT_WEIGHT = 10.0, 1.0
 
 
@@ -37,7 +39,7 @@ class SQLiteBackend:
         column = "title : " if titles else ""
         expression = " AND ".join(
             f"{column}(" + " OR ".join('"' + " ".join(words) + '"' for words in phrases) + ")"
-            for phrases in terms
+            for phrases in distinct_terms(terms)
         )
         if among:
             return (
