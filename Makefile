@@ -19,14 +19,17 @@ test: system-packages $(VENV)/.installed messages
 	$(BIN)/python -m tests.run
 
 # Debian packages the site uses: Chromium prints manuals to PDF (and drives the browser tests);
-# poppler-utils checks the PDFs' text. Installed when missing and we may (root); otherwise say so.
-SYSTEM_PACKAGES := chromium:chromium pdftotext:poppler-utils
+# poppler-utils checks the PDFs' text; python-ldap builds against libldap and libsasl (LDAP sign-in), and the
+# tests start Debian's slapd. Each is a command or file that shows it is there, and its package. Installed
+# when missing and we may (root); otherwise say so.
+SYSTEM_PACKAGES := chromium:chromium pdftotext:poppler-utils /usr/sbin/slapd:slapd ldapsearch:ldap-utils \
+	/usr/include/ldap.h:libldap2-dev /usr/include/sasl/sasl.h:libsasl2-dev gcc:gcc
 system-packages:
-	@missing=""; for pair in $(SYSTEM_PACKAGES); do command -v $${pair%%:*} >/dev/null || missing="$$missing $${pair#*:}"; done; \
+	@missing=""; for pair in $(SYSTEM_PACKAGES); do { command -v $${pair%%:*} || test -e $${pair%%:*}; } >/dev/null || missing="$$missing $${pair#*:}"; done; \
 	if [ -z "$$missing" ]; then exit 0; fi; \
 	if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
 		echo "Installing:$$missing"; apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
-	else echo "Not installed:$$missing (PDF export and browser tests need them; install as root)"; fi
+	else echo "Not installed:$$missing (PDF export, LDAP sign-in and their tests need them; install as root)"; fi
 
 setup: $(VENV)/.installed
 

@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.views import LoginView
 from api.views import api
 from knowledge import routing, sitemaps
 from knowledge.thaidate import BuddhistYearConverter
@@ -17,8 +18,9 @@ register_converter(BuddhistYearConverter, "be_year")
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
-    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/", LoginView.as_view(), name="login"),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("oidc/", include("accounts.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SECTIONS}),
     path("robots.txt", sitemaps.robots),
     path("api/v1/", api.urls),

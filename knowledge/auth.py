@@ -20,8 +20,9 @@ def forget_user(user_id):
     page_cache.forget(user_key(user_id))
 
 
-class CachedModelBackend(ModelBackend):
-    """Django's model backend, with get_user (run on every signed-in request) served from the cache."""
+class CachedUserMixin:
+    """get_user (run on every signed-in request) served from the cache, for any backend built on
+    Django's ModelBackend (the local one, the ministry's OpenID Connect and LDAP: accounts/)."""
 
     def get_user(self, user_id):
         user = cache.get(user_key(user_id))
@@ -33,3 +34,7 @@ class CachedModelBackend(ModelBackend):
             user.get_all_permissions()
             cache.set(user_key(user_id), user, USER_SECONDS)
         return user if self.user_can_authenticate(user) else None
+
+
+class CachedModelBackend(CachedUserMixin, ModelBackend):
+    """Django's model backend, its users read from the cache."""

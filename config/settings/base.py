@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "monitoring",
     "search",
     "api",
+    "accounts",
     "axes",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -153,6 +154,36 @@ AUTH_PASSWORD_VALIDATORS = [
 # django-axes first: it refuses sign-ins (the site's and the admin's) for a while after AXES_FAILURE_LIMIT
 # wrong passwords for one username from one address; others from elsewhere still sign in.
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "knowledge.auth.CachedModelBackend"]
+
+# Sign-in with the ministry's accounts (accounts/), each off unless configured; local accounts keep working.
+# Directory groups map to roles (SSO_ROLE_GROUPS="MOE-B40-Mods=moderator;MOE-Staff=staff"; a group named as
+# a role, e.g. "moderator" or "ผู้ดูแลระบบ", needs no mapping; no mapped group → staff).
+SSO_ROLE_GROUPS = dict(
+    pair.split("=", 1) for pair in os.environ.get("SSO_ROLE_GROUPS", "").split(";") if "=" in pair
+)
+# OpenID Connect: set OIDC_RP_CLIENT_ID, OIDC_RP_CLIENT_SECRET and the provider's endpoints.
+OIDC_ENABLED = bool(os.environ.get("OIDC_RP_CLIENT_ID"))
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+OIDC_RP_SIGN_ALGO = os.environ.get("OIDC_RP_SIGN_ALGO", "RS256")
+OIDC_RP_SCOPES = os.environ.get("OIDC_RP_SCOPES", "openid email profile")
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT", "")
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT", "")
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT", "")
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT", "")
+OIDC_GROUPS_CLAIM = os.environ.get("OIDC_GROUPS_CLAIM", "groups")
+OIDC_AGENCY_CLAIM = os.environ.get("OIDC_AGENCY_CLAIM", "agency")
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "/accounts/login/?sso=failed"
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("accounts.oidc.MinistryOIDCBackend")
+# LDAP / Active Directory: set AUTH_LDAP_SERVER_URI, a bind account and where people and groups are.
+if AUTH_LDAP_SERVER_URI := os.environ.get("AUTH_LDAP_SERVER_URI", ""):
+    AUTHENTICATION_BACKENDS.insert(1, "accounts.ldap.MinistryLDAPBackend")
+    from accounts.ldap_settings import from_environment
+
+    globals().update(from_environment(os.environ))
+LDAP_AGENCY_ATTRIBUTE = os.environ.get("LDAP_AGENCY_ATTRIBUTE", "departmentNumber")
 AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
