@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.views import LoginView
+from api.docs import reference as api_reference
 from api.views import api
 from knowledge import routing, sitemaps
 from knowledge.thaidate import BuddhistYearConverter
@@ -23,6 +24,7 @@ urlpatterns = [
     path("oidc/", include("accounts.urls")),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps.SECTIONS}),
     path("robots.txt", sitemaps.robots),
+    path("api/", api_reference, name="api_reference"),
     path("api/v1/", api.urls),
     path("forums/", include("forums.urls")),
     path("monitoring/", include("monitoring.urls")),

@@ -153,6 +153,9 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 # django-axes first: it refuses sign-ins (the site's and the admin's) for a while after AXES_FAILURE_LIMIT
 # wrong passwords for one username from one address; others from elsewhere still sign in.
+# The public API (api/): at most 100 items a page, whatever `limit` asks.
+NINJA_PAGINATION_MAX_LIMIT = 100
+
 AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "knowledge.auth.CachedModelBackend"]
 
 # Sign-in with the ministry's accounts (accounts/), each off unless configured; local accounts keep working.

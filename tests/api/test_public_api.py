@@ -166,3 +166,17 @@ def test_the_docs_page_loads_its_files_from_the_site(client):
     html = client.get(API + "/docs").content.decode()
     assert "/static/ninja/swagger-ui-bundle.js" in html
     assert "cdn." not in html and "unpkg" not in html
+
+
+def test_the_reference_page_lists_every_endpoint_with_its_filters_in_thai(client, schema):
+    page = client.get("/api/").content.decode()
+    for path in schema["paths"]:
+        assert f"GET {path}" in page
+    assert "รหัสยุทธศาสตร์" in page and "ปีงบประมาณ" in page  # the filters' Thai descriptions
+    assert "/api/v1/openapi.json" in page
+
+
+def test_a_page_holds_at_most_a_hundred_items(client):
+    too_many = get(client, "/topics?limit=100000", status=400)
+    assert too_many["errors"][0]["field"] == "limit" and "100" in too_many["errors"][0]["error"]
+    assert len(get(client, "/topics?limit=100")["items"]) <= 100
