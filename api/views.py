@@ -98,12 +98,12 @@ def plans(request):
 
 
 @plan.get("/strategies", response=list[schemas.Strategy], summary="ยุทธศาสตร์ / Strategies")
-def strategies(request, plan: int | None = None):
+def strategies(request, plan: int | None = Query(None, description="id ของแผน / a plan's id")):
     pages = public(StrategyPage).with_project_counts()
-    plans = {page.path: page.pk for page in public(PlanPage)}
+    plan_at = {page.path: page.pk for page in public(PlanPage)}
     found = []
     for page in pages:
-        parent = plans.get(page.path[: -StrategyPage.steplen])
+        parent = plan_at.get(page.path[: -StrategyPage.steplen])
         if parent and (plan is None or parent == plan):
             found.append(
                 {
