@@ -133,15 +133,33 @@ def rank(understood, conditions, sort, limit, needed):
     if count >= needed or len(terms) == 1:
         return ranked, count, False
     # Most of the query first (as Elasticsearch's minimum_should_match); any word of it if none holds that.
+    # A term no entry holds cannot count towards either: left out, the match is cheaper (one term left is
+    # a plain match, not a union grouped by entry).
+    found = [term for term in terms if holds_any(backend, term)]
     for least in dict.fromkeys([(len(terms) + 1) // 2, 1]):
-        ranked, partly = ranked_ids(coverage(backend, terms, least), understood, conditions, sort, limit)
+        if least > len(found):
+            continue
+        ranked, partly = ranked_ids(coverage(backend, found, least), understood, conditions, sort, limit)
         if partly:
             break
+    else:
+        ranked, partly = [], 0
     return ranked, partly, partly > count
+
+
+def holds_any(backend, term):
+    """Whether any entry holds the term (the full-text index stops at the first)."""
+    sql, params = backend.match_sql([term])
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM ({sql}) AS m LIMIT 1", params)
+        return cursor.fetchone() is not None
 
 
 def coverage(backend, terms, least):
     """SQL of (entry_id, score, covered) for entries holding at least `least` terms: how many each holds."""
+    if len(terms) == 1:
+        sql, params = backend.match_sql(terms)
+        return f"SELECT entry_id, score, 1 AS covered FROM ({sql}) AS only", params
     parts, params = [], []
     for i, term in enumerate(terms):
         sql, term_params = backend.match_sql([term])
