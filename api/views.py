@@ -8,6 +8,7 @@ paginated (`limit`, `offset`) and reads a fixed number of queries whatever the p
 from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
+from django.utils.functional import cached_property
 from ninja import NinjaAPI, Query, Router
 from ninja.errors import ValidationError
 from ninja.pagination import LimitOffsetPagination, paginate
@@ -120,12 +121,12 @@ def strategies(request, plan: int | None = Query(None, description="id ของ
 @plan.get("/projects", response=list[schemas.Project], summary="โครงการ / Projects")
 @paginate(LimitOffsetPagination)
 def projects(request, filters: Query[ProjectFilters]):
-    return ProjectList(filters.apply(_projects()))
+    return Mapped(filters.apply(_projects()), project_items)
 
 
 @plan.get("/projects/{code}", response=schemas.Project, summary="โครงการหนึ่ง / One project")
 def project(request, code: str):
-    found = ProjectList(_projects().filter(code__iexact=code))[:1]
+    found = project_items(list(_projects().filter(code__iexact=code)[:1]))
     if not found:
         raise Http404
     return found[0]
@@ -156,7 +157,9 @@ def documents(request, filters: Query[DocumentFilters]):
 @paginate(LimitOffsetPagination)
 def updates(request, filters: Query[UpdateFilters]):
     pages = filters.apply(public(UpdatePage)).order_by("-date", "-pk")
-    return Mapped(pages.prefetch_related(Prefetch("projects", ProjectPage.objects.only("code"))), update_item)
+    return Mapped(
+        pages.prefetch_related(Prefetch("projects", ProjectPage.objects.only("code"))), each(update_item)
+    )
 
 
 @exchange.get("/topics", response=list[schemas.Topic], summary="หัวข้อสาธารณะ / Public topics and cases")
@@ -166,7 +169,7 @@ def topics(request, filters: Query[TopicFilters]):
     found = found.prefetch_related(Prefetch("projects", ProjectPage.objects.only("code")), "tags").order_by(
         "-last_post_at", "-pk"
     )
-    return Mapped(found, _topic)
+    return Mapped(found, each(_topic))
 
 
 api.add_router("", plan)
@@ -179,19 +182,22 @@ def _named(page):
 
 
 class Mapped:
-    """A queryset the paginator slices and counts, each item of a slice turned into the schema's dict."""
+    """A queryset the paginator counts and slices (ninja falls back to len()), each slice turned into the
+    schema's dicts by `items(rows)` at once, so what a slice needs beyond its rows is read once."""
 
-    def __init__(self, queryset, item):
-        self.queryset, self.item = queryset, item
+    def __init__(self, queryset, items):
+        self.queryset, self.items = queryset, items
 
     def __len__(self):
         return self.queryset.count()
 
-    def count(self):
-        return len(self)
-
     def __getitem__(self, window):
-        return [self.item(row) for row in self.queryset[window]]
+        return self.items(list(self.queryset[window]))
+
+
+def each(item):
+    """`items` for a slice whose rows need nothing more than themselves."""
+    return lambda rows: [item(row) for row in rows]
 
 
 def _projects():
@@ -207,18 +213,11 @@ def _projects():
     )
 
 
-class ProjectList(Mapped):
-    """Projects with their strategies' codes and their KPIs' approved values, read once per slice."""
-
-    def __init__(self, queryset):
-        super().__init__(queryset, None)
-
-    def __getitem__(self, window):
-        projects = list(self.queryset[window])
-        strategies = dict(StrategyPage.objects.values_list("path", "code"))
-        indicators = [indicator for project in projects for indicator in project.indicators.all()]
-        values = approved_values(indicators)
-        return [_project(project, strategies, values) for project in projects]
+def project_items(projects):
+    """Projects with their strategies' codes and their KPIs' approved values, each read once."""
+    strategies = dict(StrategyPage.objects.values_list("path", "code"))
+    values = approved_values([indicator for project in projects for indicator in project.indicators.all()])
+    return [_project(project, strategies, values) for project in projects]
 
 
 def _project(project, strategies, values):
@@ -287,15 +286,16 @@ class DocumentList:
     def __init__(self, filters):
         self.parts = [(kind, filters.apply(kind, model)) for kind, model in DOCUMENT_KINDS.items()]
 
-    def count(self):
-        return sum(queryset.count() for _kind, queryset in self.parts)
+    @cached_property
+    def sizes(self):
+        return [queryset.count() for _kind, queryset in self.parts]
 
-    __len__ = count
+    def __len__(self):
+        return sum(self.sizes)
 
     def __getitem__(self, window):
         start, stop, found = window.start or 0, window.stop, []
-        for kind, queryset in self.parts:
-            size = queryset.count()
+        for (kind, queryset), size in zip(self.parts, self.sizes, strict=True):
             low, high = max(start, 0), size if stop is None else min(stop, size)
             if low < high:
                 found += [(kind, page) for page in queryset[low:high]]

@@ -35,11 +35,14 @@ def cached_route(request, path):
 
 def find(request, path):
     """Wagtail's route for the address, found in one query by url_path (knowledge.models.base.route_below:
-    the root page's specific row is not needed for it); Wagtail's walk for the root and what it misses."""
+    the root page's specific row is not needed for it); Wagtail's own for the root page."""
     site = Site.find_for_request(request)
     components = [component for component in path.split("/") if component]
-    found = route_below(site.root_page, components, request) if site and components else None
-    if found is None:
+    if site and components:
+        found = route_below(
+            site.root_page, components, request
+        )  # no page on the path: Wagtail's walk fails too
+    else:
         request.__dict__.pop("_wagtail_route_for_request", None)  # Wagtail keeps its first answer
         found = Page.route_for_request(request, path)
     if found is None:
