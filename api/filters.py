@@ -8,10 +8,16 @@ from django.db.models import Prefetch, Q
 from ninja import Field, Schema
 
 from forums.models import TopicKind
-from knowledge.models import ProjectPage, ProjectStatus, StrategyPage
+from knowledge.models import PlanPage, ProjectPage, ProjectStatus, StrategyPage
 from knowledge.models.library import EditionStatus
 
 PROJECT = Field(None, description="รหัสโครงการ เช่น S1-P1 / a project's code")
+PLAN = Field(None, description="id ของแผน (/api/v1/plans) / a plan's id")
+
+
+def public_plan(pk):
+    """The public plan with this id, or None."""
+    return PlanPage.objects.live().public().filter(pk=pk).first()
 
 
 def under(model, code):
@@ -21,6 +27,7 @@ def under(model, code):
 
 
 class ProjectFilters(Schema):
+    plan: int | None = PLAN
     strategy: str | None = Field(None, description="รหัสยุทธศาสตร์ เช่น S1 / a strategy's code")
     agency: str | None = Field(None, description="รหัสหน่วยงาน เช่น obec (หลักหรือร่วม) / an agency's code")
     status: ProjectStatus | None = Field(None, description="สถานะโครงการ / the project's status")
@@ -29,6 +36,9 @@ class ProjectFilters(Schema):
     )
 
     def apply(self, projects):
+        if self.plan is not None:
+            plan = public_plan(self.plan)
+            projects = projects.descendant_of(plan) if plan else projects.none()
         if self.strategy:
             projects = projects.filter(under(StrategyPage, self.strategy))
         if self.agency:
@@ -46,6 +56,7 @@ class DocumentFilters(Schema):
     kind: str | None = Field(
         None, pattern="^(manual|standard)$", description="manual = คู่มือ, standard = มาตรฐาน"
     )
+    plan: int | None = PLAN
     project: str | None = PROJECT
     status: EditionStatus | None = Field(
         None, description="in_force = ฉบับที่มีผลบังคับใช้, superseded = ฉบับที่ถูกแทนที่ (ไม่ระบุ: ทุกฉบับที่เผยแพร่)"
@@ -58,6 +69,9 @@ class DocumentFilters(Schema):
             pages = pages.prefetch_related(Prefetch("projects", ProjectPage.objects.only("code")))
         if (self.kind and self.kind != kind) or self.status == EditionStatus.DRAFT:
             return pages.none()  # drafts are never public
+        if self.plan is not None:
+            plan = public_plan(self.plan)
+            pages = pages.descendant_of(plan) if plan else pages.none()
         if self.project:
             filed = under(ProjectPage, self.project)
             pages = pages.filter(
@@ -71,11 +85,18 @@ class DocumentFilters(Schema):
 
 
 class UpdateFilters(Schema):
+    plan: int | None = Field(
+        None,
+        description="id ของแผน: ข่าวของโครงการในแผน หรือในช่วงปีของแผน / about its projects, or in its years",
+    )
     project: str | None = PROJECT
     since: date | None = Field(None, description="ตั้งแต่วันที่ (ค.ศ. ตาม ISO 8601) / from this date")
     until: date | None = Field(None, description="ถึงวันที่ / up to this date")
 
     def apply(self, updates):
+        if self.plan is not None:
+            plan = public_plan(self.plan)
+            updates = updates.in_plan(plan) if plan else updates.none()
         if self.project:
             updates = updates.filter(projects__code__iexact=self.project)
         if self.since:

@@ -14,6 +14,8 @@ class Plan(Schema):
     first_year: int = Field(description="ปีแรกของแผน (พ.ศ.) / the plan's first year (B.E.)")
     last_year: int = Field(description="ปีสุดท้ายของแผน (พ.ศ.) / the plan's last year (B.E.)")
     host_unit: str
+    current: bool = Field(description="แผนที่ใช้อยู่ในปีงบประมาณนี้ / the plan running this fiscal year")
+    ended: bool = Field(description="สิ้นสุดแล้ว / its last fiscal year has passed")
     url: str
 
 
@@ -72,7 +74,11 @@ class Project(Schema):
     code: str = Field(examples=["S1-P1"])
     title: str
     title_en: str
+    plan: int = Field(description="id ของแผน / the plan's id")
     strategy: str = Field(description="รหัสยุทธศาสตร์ / the strategy's code")
+    continues: str | None = Field(
+        description="รหัสโครงการในแผนก่อนหน้าที่โครงการนี้ดำเนินต่อ / the earlier plan's project it carries on"
+    )
     status: str
     first_fiscal_year: int
     last_fiscal_year: int

@@ -27,6 +27,7 @@ from knowledge.models import (
     UpdatePage,
 )
 from knowledge.models.library import EditionStatus
+from knowledge.models.plan import current_plan
 from monitoring.dashboard import KpiResult, approved_values
 
 from . import schemas
@@ -86,6 +87,8 @@ def public(model):
 
 @plan.get("/plans", response=list[schemas.Plan], summary="แผนยุทธศาสตร์ / Strategic plans")
 def plans(request):
+    pages = list(public(PlanPage).newest_first())
+    current = current_plan(pages)
     return [
         {
             **_named(page),
@@ -93,8 +96,10 @@ def plans(request):
             "first_year": page.first_year,
             "last_year": page.last_year,
             "host_unit": page.host_unit,
+            "current": page == current,
+            "ended": page.is_ended,
         }
-        for page in public(PlanPage).order_by("-first_year", "path")
+        for page in pages
     ]
 
 
@@ -205,6 +210,7 @@ def _projects():
     return (
         public(ProjectPage)
         .order_by("path")
+        .select_related("continues")
         .prefetch_related(
             Prefetch("project_agencies", ProjectAgency.objects.select_related("agency")),
             "budgets",
@@ -216,15 +222,19 @@ def _projects():
 def project_items(projects):
     """Projects with their strategies' codes and their KPIs' approved values, each read once."""
     strategies = dict(StrategyPage.objects.values_list("path", "code"))
+    plans = dict(PlanPage.objects.values_list("path", "pk"))
     values = approved_values([indicator for project in projects for indicator in project.indicators.all()])
-    return [_project(project, strategies, values) for project in projects]
+    return [_project(project, strategies, plans, values) for project in projects]
 
 
-def _project(project, strategies, values):
+def _project(project, strategies, plans, values):
+    strategy_path = project.path[: -ProjectPage.steplen]
     return {
         **_named(project),
         "code": project.code,
-        "strategy": strategies.get(project.path[: -ProjectPage.steplen], ""),
+        "plan": plans.get(strategy_path[: -ProjectPage.steplen]),
+        "strategy": strategies.get(strategy_path, ""),
+        "continues": project.continues.code if project.continues_id and project.continues.live else None,
         "status": project.status,
         "first_fiscal_year": project.first_fiscal_year,
         "last_fiscal_year": project.last_fiscal_year,

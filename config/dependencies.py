@@ -19,6 +19,7 @@ author:<id>        a member's topics awaiting approval (their lists are their ow
 exchange:<id>      the cases and topics a project hub shows
 exemplary          the endorsed cases the home page and the exchange show
 results:<id>       a project's KPI values and reports; results: every dashboard
+lineage:<id>       which projects of later plans carry on project <id> (its hub's history across plans)
 search             the search index (result pages)
 sites              the Wagtail sites (which host serves which tree: every page's route)
 entry:<key>        the title, address, kind and visibility of one search entry (related-content lists)
@@ -36,7 +37,20 @@ def page(instance, **kwargs):
 
 def page_names(instance):
     parent = instance.path[: -Page.steplen]
-    return [f"page:{instance.path}", f"children:{parent}", f"kind:{instance.specific_class._meta.model_name}"]
+    names = [
+        f"page:{instance.path}",
+        f"children:{parent}",
+        f"kind:{instance.specific_class._meta.model_name}",
+    ]
+    if continues := getattr(instance, "continues_id", None):
+        names.append(f"lineage:{continues}")
+    return names
+
+
+def project_before(instance, **kwargs):
+    """A project that stops carrying on another leaves that one's history across plans."""
+    old = type(instance).objects.filter(pk=instance.pk).values_list("continues_id", flat=True).first()
+    return [f"lineage:{old}"] if old and old != instance.continues_id else []
 
 
 def page_saved(instance, update_fields=None, **kwargs):
@@ -171,6 +185,7 @@ TABLE = [
     # Before a move: what listed the page at its old place; after: what lists it at its new one.
     (pre_page_move, None, page),
     (post_page_move, None, page),
+    (pre_save, "knowledge.ProjectPage", project_before),
     (pre_save, "forums.Topic", topic_before),
     *((signal, "forums.Topic", topic) for signal in SAVED),
     *((signal, "forums.Post", post) for signal in SAVED),

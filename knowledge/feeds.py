@@ -8,20 +8,25 @@ from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext_lazy as _
 
 from .models import UpdatePage, UpdatesIndexPage
+from .plans import chosen_plan
 
 
 class UpdatesFeed(Feed):
-    """The newest plan updates (RSS 2.0)."""
+    """The newest updates of a plan (the current one unless ?plan=), as RSS 2.0."""
 
     title = _("Updates on the Ministry of Education Bureaucracy 4.0 strategic plan")
     description = _("Progress of the projects of the Bureaucracy 4.0 strategic plan")
 
-    def link(self):
-        index = UpdatesIndexPage.objects.live().first()
-        return index.url if index else "/"
+    def get_object(self, request, *args, **kwargs):
+        return chosen_plan(request)
 
-    def items(self):
-        return UpdatePage.objects.live().order_by("-date", "-pk")[:20]
+    def link(self, choice):
+        index = UpdatesIndexPage.objects.live().first()
+        url = index.url if index else "/"
+        return f"{url}?plan={choice.plan.slug}" if choice.param else url
+
+    def items(self, choice):
+        return UpdatePage.objects.live().in_plan(choice.plan).order_by("-date", "-pk")[:20]
 
     def item_title(self, item):
         return item.title

@@ -26,6 +26,7 @@ from .models import (
     VersionedDocument,
 )
 from .models.taxonomy import ReferenceItem
+from .plans import chosen_plan
 from .roles import moderates
 
 AGENCY_SECONDS = 600
@@ -37,7 +38,8 @@ def agency_list(request):
 
 
 def agency_detail(request, code):
-    """An agency's projects, manuals and standards: the same for every reader but their own bits."""
+    """An agency's projects of one plan (the current one unless ?plan=), their manuals and standards: the
+    same for every reader but their own bits."""
     if len(code) > Agency._meta.get_field("code").max_length:
         raise Http404  # no such code, and no cache key of any length
     agency = dependencies.cached(
@@ -46,18 +48,23 @@ def agency_detail(request, code):
     if agency is None:
         raise Http404
 
+    choice = chosen_plan(request)
+
     def context():
         projects = ProjectPage.objects.live().for_agency(agency).with_lead_agencies().order_by("path")
+        if choice.plan:
+            projects = projects.descendant_of(choice.plan)
         return {
             "agency": agency,
+            "choice": choice,
             "projects": projects,
             "manuals": ManualPage.objects.current().under(projects),
             "standards": StandardPage.objects.current().under(projects),
         }
 
     viewer = personal.viewer_for(request)
-    names = ["reference", "kind:projectpage", "kind:manualpage", "kind:standardpage"]
-    parts = ["agency", code, *viewer.audience()]
+    names = ["reference", "kind:planpage", "kind:projectpage", "kind:manualpage", "kind:standardpage"]
+    parts = ["agency", code, choice.plan.pk if choice.plan else 0, *viewer.audience()]
     template = "knowledge/agency_detail.html"
     return personal.shared_response(request, viewer, parts, template, context, names, AGENCY_SECONDS)
 

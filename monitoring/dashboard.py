@@ -120,14 +120,13 @@ def target_for(indicator, fiscal_year):
     return next((t.value for t in indicator.targets.all() if t.fiscal_year == fiscal_year), None)
 
 
-def project_queryset():
-    """Live projects in plan order, each with its agencies (lead first)."""
-    return (
-        ProjectPage.objects.live()
-        .order_by("path")
-        .prefetch_related(
-            Prefetch("project_agencies", queryset=ProjectAgency.objects.select_related("agency"))
-        )
+def project_queryset(plan=None):
+    """Live projects (of one plan, if given) in plan order, each with its agencies (lead first)."""
+    projects = ProjectPage.objects.live()
+    if plan:
+        projects = projects.descendant_of(plan)
+    return projects.order_by("path").prefetch_related(
+        Prefetch("project_agencies", queryset=ProjectAgency.objects.select_related("agency"))
     )
 
 
@@ -169,10 +168,11 @@ def by_strategy(project_results):
     return grouped
 
 
-def plan_years():
-    """The fiscal years any live project runs in, oldest first."""
+def plan_years(projects=None):
+    """The fiscal years any of these projects (every live one by default) runs in, oldest first."""
     years = set()
-    for first, last in ProjectPage.objects.live().values_list("first_fiscal_year", "last_fiscal_year"):
+    projects = ProjectPage.objects.live() if projects is None else projects
+    for first, last in projects.values_list("first_fiscal_year", "last_fiscal_year"):
         years.update(range(first, last + 1))
     return sorted(years)
 

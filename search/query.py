@@ -15,7 +15,7 @@ from .backends import get_backend
 from .models import Kind, SearchEntry, SearchFacet
 from .understanding import Understanding, understand
 
-FACETS = ("kind", "strategy", "project", "agency", "tag", "year")
+FACETS = ("kind", "plan", "strategy", "project", "agency", "tag", "year")
 SNIPPET_CHARS = 220
 EXACT_PHRASE_BOOST = 10
 TITLE_BOOST = 3  # every term in the title: the entry is about it, not just mentioning it
@@ -132,18 +132,15 @@ def rank(understood, conditions, sort, limit, needed):
     ranked, count = ranked_ids(every, understood, conditions, sort, limit)
     if count >= needed or len(terms) == 1:
         return ranked, count, False
-    # Most of the query first (as Elasticsearch's minimum_should_match); any word of it if none holds that.
-    # A term no entry holds cannot count towards either: left out, the match is cheaper (one term left is
-    # a plain match, not a union grouped by entry).
+    # Most of the query first (as Elasticsearch's minimum_should_match); any word of it if too few hold
+    # that to fill the page (a lone entry holding three common words would otherwise hide every one that
+    # holds the two rare ones). A term no entry holds cannot count towards either: left out, the match is
+    # cheaper (one term left is a plain match, not a union grouped by entry).
     found = [term for term in terms if holds_any(backend, term)]
+    ranked, partly = [], 0
     for least in dict.fromkeys([(len(terms) + 1) // 2, 1]):
-        if least > len(found):
-            continue
-        ranked, partly = ranked_ids(coverage(backend, found, least), understood, conditions, sort, limit)
-        if partly:
-            break
-    else:
-        ranked, partly = [], 0
+        if least <= len(found) and partly < needed:
+            ranked, partly = ranked_ids(coverage(backend, found, least), understood, conditions, sort, limit)
     return ranked, partly, partly > count
 
 

@@ -68,7 +68,11 @@ def plan_facets(projects):
     facets = []
     for project in projects:
         strategy = project.get_parent().specific
-        facets += [("strategy", strategy.code, strategy.title), ("project", project.code, project.title)]
+        facets += [
+            plan_facet(strategy.get_parent()),
+            ("strategy", strategy.code, strategy.title),
+            ("project", project.code, project.title),
+        ]
         for role in project.project_agencies.select_related("agency"):
             facets.append(("agency", role.agency.code, role.agency.abbreviation))
             if role.role == AgencyRole.LEAD:  # not shown as a facet; ranks the lead above partners
@@ -81,9 +85,20 @@ def page_facets(page, projects=(), years=()):
     return facets + plan_facets(projects) + [("year", str(year), str(year)) for year in years]
 
 
+def plan_facet(plan):
+    return ("plan", plan.slug, plan.title)
+
+
 def own_facets(page):
-    """A strategy is found under its own strategy facet."""
-    return [("strategy", page.code, page.title)] if isinstance(page, StrategyPage) else []
+    """A plan, its chapters and strategies are found under their plan's facet; a strategy under its own
+    strategy facet too."""
+    if isinstance(page, PlanPage):
+        return [plan_facet(page)]
+    if isinstance(page, ChapterPage):
+        return [plan_facet(page.get_parent())]
+    if isinstance(page, StrategyPage):
+        return [plan_facet(page.get_parent()), ("strategy", page.code, page.title)]
+    return []
 
 
 def year_of(day):

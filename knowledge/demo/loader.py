@@ -65,9 +65,12 @@ class DemoLoader:
         self.load_reference_lists()
         users = self.load_users()
         home = self.load_home()
-        plan = self.load_plan(home)
-        for strategy in self.data["strategies"]:
-            self.load_strategy(plan, strategy, users)
+        # The plan of the seed, then its successor (written for the demo), whose projects carry some on.
+        for plan in (self.data, self.data.get("successor")):
+            if plan:
+                page = self.load_plan(home, plan["plan"], plan["chapters"])
+                for strategy in plan["strategies"]:
+                    self.load_strategy(page, strategy, users)
         self.load_updates(home, users)
         self.load_library(users)
         self.load_info_pages(home)
@@ -184,14 +187,13 @@ class DemoLoader:
         )
         return home
 
-    def load_plan(self, home):
-        row = self.data["plan"]
+    def load_plan(self, home, row, chapters):
         plan = self.add_page(
             home,
             PlanPage(
                 title=row["title"],
                 title_en=row["title_en"],
-                slug="plan",
+                slug=row.get("slug", "plan"),
                 subtitle=row["subtitle"],
                 summary=row["summary"],
                 first_year=row["first_year"],
@@ -201,7 +203,7 @@ class DemoLoader:
             ),
             "plan",
         )
-        for chapter in self.data["chapters"]:
+        for chapter in chapters:
             self.add_page(
                 plan,
                 ChapterPage(
@@ -241,6 +243,9 @@ class DemoLoader:
             last_fiscal_year=row["last_fiscal_year"],
             status=row["status"],
             value_chain_stage=row["value_chain_stage"],
+            continues=ProjectPage.objects.filter(code=row["continues"]).first()
+            if "continues" in row
+            else None,
         )
         project.pmqa_categories = list(PMQACategory.objects.filter(number__in=row["pmqa_categories"]))
         project.sub_plans = list(SubPlan.objects.filter(code__in=row["sub_plans"]))
@@ -298,7 +303,7 @@ class DemoLoader:
             "updates_index",
         )
         communicator = users["communicator"][0]
-        for row in self.data["updates"]:
+        for row in [*self.data["updates"], *self.data.get("successor", {}).get("updates", [])]:
             self.load_update(index, row, communicator)
 
     def load_update(self, index, row, author):

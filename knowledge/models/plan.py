@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Subquery
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -11,6 +12,7 @@ from wagtail.models import PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
 
+from .. import thaidate
 from ..blocks import BodyBlock
 from ..fields import BuddhistYearField
 from .base import BasePage, route_below
@@ -42,15 +44,51 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["plan"] = PlanPage.objects.live().first()
-        context["strategies"] = StrategyPage.objects.live().with_project_counts()
-        context["latest_updates"] = UpdatePage.objects.live().order_by("-date", "-pk")[:5]
-        context["project_count"] = ProjectPage.objects.live().count()
+        plans = live_plans()
+        plan = current_plan(plans)
+        projects = ProjectPage.objects.live()
+        context.update(
+            plan=plan,
+            earlier_plans=[other for other in plans if other.is_ended and other != plan],
+            strategies=StrategyPage.objects.live().child_of(plan).with_project_counts() if plan else [],
+            latest_updates=UpdatePage.objects.live().in_plan(plan).order_by("-date", "-pk")[:5],
+            project_count=projects.descendant_of(plan).count() if plan else 0,
+        )
         return context
 
 
+def this_fiscal_year():
+    return thaidate.fiscal_year(timezone.localdate())
+
+
+def live_plans():
+    """Every live plan, newest first: the header, home and each list's plan picker ask for them, so they
+    are read once and kept until a plan changes."""
+    from ..dependencies import cached
+
+    return cached("live-plans", lambda: list(PlanPage.objects.live().newest_first()), 3600, ["kind:planpage"])
+
+
+def current_plan(plans):
+    """The plan running this fiscal year; between plans, the newest one (`plans` newest first)."""
+    year = this_fiscal_year()
+    running = [plan for plan in plans if plan.first_year <= year <= plan.last_year]
+    return (running or plans or [None])[0]
+
+
+def plan_of(page, plans):
+    """The plan a page (a strategy, a project, a manual) sits under, among `plans`."""
+    return next((plan for plan in plans if page.path.startswith(plan.path)), None)
+
+
+class PlanQuerySet(PageQuerySet):
+    def newest_first(self):
+        return self.order_by("-first_year", "path")
+
+
 class PlanPage(BasePage):
-    """The strategic plan itself, with its chapters and strategies below it."""
+    """A strategic plan, with its chapters and strategies below it. Plans follow one another; the one
+    running this fiscal year is the current one, those whose last year has passed have ended."""
 
     subtitle = models.CharField(_("Subtitle"), max_length=255, blank=True)
     first_year = BuddhistYearField(_("Plan's first year (B.E.)"))
@@ -60,9 +98,11 @@ class PlanPage(BasePage):
     )
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Body"))
 
+    objects = PageManager.from_queryset(PlanQuerySet)()
+
     parent_page_types = ["knowledge.HomePage"]
     subpage_types = ["knowledge.ChapterPage", "knowledge.StrategyPage"]
-    listed_kinds = ("projectpage",)  # each strategy's project count
+    listed_kinds = ("projectpage", "planpage")  # each strategy's project count; the other plans
 
     content_panels = [
         *BasePage.content_panels,
@@ -76,8 +116,19 @@ class PlanPage(BasePage):
     class Meta:
         verbose_name = _("Strategic plan")
 
+    @property
+    def is_ended(self):
+        return self.last_year < this_fiscal_year()
+
+    @property
+    def years_label(self):
+        return f"{self.first_year}–{self.last_year}"
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        plans = live_plans()
+        context["current_plan"] = current_plan(plans)
+        context["other_plans"] = [plan for plan in plans if plan != self]
         context["chapters"] = ChapterPage.objects.live().child_of(self)
         context["strategies"] = StrategyPage.objects.live().child_of(self).with_project_counts()
         return context

@@ -16,6 +16,7 @@ from wagtail.query import PageQuerySet
 from wagtail.search import index
 
 from ..blocks import BodyBlock
+from ..dependencies import depends_on, read_naming
 from ..fields import BuddhistYearField, ThaiDecimalField
 from ..i18n import localized
 from .base import BasePage
@@ -72,6 +73,15 @@ class ProjectPage(BasePage):
     )
     sub_plans = ParentalManyToManyField("knowledge.SubPlan", blank=True, verbose_name=_("Sub-plans"))
     body = StreamField(BodyBlock(), blank=True, verbose_name=_("Project details"))
+    continues = models.ForeignKey(
+        "self",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="continued_by",
+        verbose_name=_("Continues"),
+        help_text=_("The project of an earlier plan that this one carries on"),
+    )
 
     objects = PageManager.from_queryset(ProjectQuerySet)()
 
@@ -95,6 +105,7 @@ class ProjectPage(BasePage):
         ),
         FieldPanel("pmqa_categories"),
         FieldPanel("sub_plans"),
+        FieldPanel("continues"),
         FieldPanel("body"),
         InlinePanel("budgets", heading=_("Budget per fiscal year"), label=_("Fiscal years")),
         InlinePanel("contacts", heading=_("Contact"), label=_("Contact")),
@@ -115,11 +126,51 @@ class ProjectPage(BasePage):
     def fiscal_years(self):
         return list(range(self.first_fiscal_year, self.last_fiscal_year + 1))
 
+    def neighbours(self):
+        """The live projects next to this one across plans, in one query: the one it carries on (if any)
+        and those of later plans that carry it on; then one query per step further back."""
+        near = list(
+            ProjectPage.objects.live().filter(Q(continues=self) | Q(pk=self.continues_id)).order_by("path")
+        )
+        earlier = [project for project in near if project.pk == self.continues_id]
+        later = [project for project in near if project.continues_id == self.pk and project not in earlier]
+        while earlier and earlier[0].continues_id not in {None, self.pk, *(p.pk for p in earlier)}:
+            before = ProjectPage.objects.live().filter(pk=earlier[0].continues_id).first()
+            if before is None:
+                break
+            earlier.insert(0, before)
+        return earlier, later
+
+    def across_plans(self):
+        """This project's history across plans: what it carries on (oldest first), what carries it on,
+        each with its plan; the earlier ones' KPIs (their budgets join its own table)."""
+        from .plan import live_plans, plan_of
+
+        depends_on(f"lineage:{self.pk}")  # a project that starts carrying this one on
+        earlier, later = read_naming(
+            self.neighbours, lambda found: [f"page:{p.path}" for projects in found for p in projects]
+        )
+        if not (earlier or later):
+            return None
+        plans = live_plans()
+        return {
+            "earlier": [(project, plan_of(project, plans)) for project in earlier],
+            "later": [(project, plan_of(project, plans)) for project in later],
+            "indicators": Indicator.objects.filter(project__in=earlier).select_related("project"),
+        }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        history = self.across_plans()
+        earlier = [project for project, _plan in history["earlier"]] if history else []
         context.update(
             agencies=self.project_agencies.select_related("agency"),
-            budgets=self.budgets.all(),
+            history=history,
+            budgets=ProjectBudget.objects.filter(project__in=[*earlier, self])
+            .select_related("project")
+            .order_by("fiscal_year", "project__path")
+            if earlier
+            else self.budgets.all(),
             contacts=self.contacts.all(),
             pmqa_categories=self.pmqa_categories.all(),
             sub_plans=self.sub_plans.all(),

@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 
 from .. import dependencies, thaidate
 from ..models import InfoPage
+from ..models.plan import current_plan, live_plans
 
 register = template.Library()
 THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
@@ -69,6 +70,15 @@ def text_lang(text):
     """ "th" for text with Thai letters, else "en": the lang of content, whatever the UI's language, so a
     screen reader reads a Thai post with a Thai voice in the English UI."""
     return "th" if THAI_LETTER.search(text or "") else "en"
+
+
+@register.simple_tag
+def current_plan_url():
+    """The address of the plan running this fiscal year, for the header: plans follow one another, and
+    each keeps its own address (/plan/ is the first plan's)."""
+
+    plan = current_plan(live_plans())
+    return plan.url if plan else "/"
 
 
 @register.simple_tag

@@ -1,6 +1,6 @@
-"""Demo KPI reports: every KPI's four quarters of FY2564 and FY2565, approved by the host unit, at four
-paces (ahead, on plan, lagging, stalled) so the dashboards show every status; one report returned with a
-comment and one awaiting review. Idempotent: a KPI that has reports is left alone."""
+"""Demo KPI reports: every KPI's four quarters of each target year up to FY2569 (both demo plans), approved
+by the host unit, at four paces (ahead, on plan, lagging, stalled) so the dashboards show every status; one
+report returned with a comment and one awaiting review. Idempotent: a KPI that has reports is left alone."""
 
 from datetime import datetime, time, timedelta
 from decimal import Decimal
@@ -14,7 +14,7 @@ from knowledge.models import Indicator
 from ..fiscal import quarter_end
 from ..models import KpiReport, ReportEvent, ReportStatus
 
-YEARS = (2564, 2565)
+LAST_YEAR = 2569  # a fixed end, so the demo is the same whatever the date it is loaded
 PACES = (Decimal("1.1"), Decimal("1.0"), Decimal("0.85"), Decimal("0.4"))  # share of the year's way by Q4
 
 
@@ -32,7 +32,8 @@ class MonitoringDemoLoader:
 
     @transaction.atomic
     def load(self):
-        indicators = list(Indicator.objects.prefetch_related("targets").order_by("code"))
+        # In plan order: the first plan's KPIs keep their paces whatever later plans add.
+        indicators = list(Indicator.objects.prefetch_related("targets").order_by("project__path", "code"))
         # The demo team's last KPI has its last quarter returned; the KPI before it has one awaiting review,
         # so signing in as "team" shows both sides of the workflow.
         own = [kpi.pk for kpi in indicators if kpi.project_id in self.team_projects()]
@@ -49,12 +50,11 @@ class MonitoringDemoLoader:
     def load_indicator(self, indicator, pace, final):
         targets = {target.fiscal_year: target.value for target in indicator.targets.all()}
         start = indicator.baseline or Decimal(0)
-        for year in YEARS:
-            if year not in targets:
-                continue
+        years = sorted(year for year in targets if year <= LAST_YEAR)
+        for year in years:
             for quarter in range(1, 5):
                 value = (start + (targets[year] - start) * pace * quarter / 4).quantize(Decimal("0.01"))
-                latest = year == YEARS[-1] and quarter == 4
+                latest = year == years[-1] and quarter == 4
                 self.report(indicator, year, quarter, value, final if latest else ReportStatus.APPROVED)
         self.created["kpi report"] = self.created.get("kpi report", 0) + 1
 

@@ -6,6 +6,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from knowledge.plans import chosen_plan
 from knowledge.roles import moderator_only
 from knowledge.thaidate import fold_thai_digits
 
@@ -36,13 +37,22 @@ def coverage_table(request):
     """The rows, sorted as asked, and the parameters they were built with."""
     today = timezone.localdate()
     days = positive_int(request.GET.get("days"), settings.MONITORING_COVERAGE_DAYS)
-    years = plan_years()
+    choice = chosen_plan(request)
+    projects = project_queryset(choice.plan)
+    years = plan_years(projects)
     quarter = last_closed_quarter(today, until=(years[-1], 4) if years else None)
-    rows = coverage(project_queryset(), user=request.user, today=today, days=days, quarter=quarter)
+    rows = coverage(projects, user=request.user, today=today, days=days, quarter=quarter)
     sort = request.GET.get("sort") if request.GET.get("sort") in SORTS else "gaps"
     descending = request.GET.get("dir", "desc" if sort == "gaps" else "asc") == "desc"
     rows.sort(key=SORTS[sort], reverse=descending)
-    return {"rows": rows, "days": days, "quarter": quarter, "sort": sort, "descending": descending}
+    return {
+        "rows": rows,
+        "days": days,
+        "quarter": quarter,
+        "sort": sort,
+        "descending": descending,
+        "choice": choice,
+    }
 
 
 @method_decorator(moderator_only, name="dispatch")

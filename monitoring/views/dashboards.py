@@ -9,6 +9,7 @@ from django.views.generic import TemplateView
 from knowledge import page_cache
 from knowledge.dependencies import depends_on
 from knowledge.models import Agency, Indicator
+from knowledge.plans import chosen_plan
 from knowledge.roles import moderates
 from knowledge.thaidate import fold_thai_digits
 
@@ -29,7 +30,8 @@ def chosen_year(request, years):
 
 
 class YearDashboardView(TemplateView):
-    """A dashboard of some projects in one fiscal year, with a year picker.
+    """A dashboard of some projects of one plan (the current one unless ?plan= picks another) in one
+    fiscal year, with a plan and a year picker.
 
     The body is the same for every reader, so it is rendered once (knowledge.page_cache.fragment) until
     a KPI, a report, a project or an agency changes.
@@ -38,24 +40,30 @@ class YearDashboardView(TemplateView):
     body_template = None
 
     def projects(self):
-        return project_queryset()
+        return project_queryset(self.choice.plan)
 
     def body_key(self, year):
-        return [year]
+        return [self.choice.plan.pk if self.choice.plan else 0, year]
 
     def body_context(self, year):
         project_results = results(self.projects(), year)
-        return {"year": year, "project_results": project_results, "totals": Totals(project_results)}
+        return {
+            "year": year,
+            "choice": self.choice,
+            "project_results": project_results,
+            "totals": Totals(project_results),
+        }
 
     # KPIs and reports, projects and their budgets, strategies, agencies.
-    dependencies = ("results", "kind:projectpage", "kind:strategypage", "reference")
+    dependencies = ("results", "kind:projectpage", "kind:strategypage", "kind:planpage", "reference")
 
     def get(self, request, *args, **kwargs):
         return page_cache.complete(super().get(request, *args, **kwargs).render())
 
     def get_context_data(self, **kwargs):
         depends_on(*self.dependencies)
-        years = plan_years()
+        self.choice = chosen_plan(self.request)
+        years = plan_years(self.projects())
         year = chosen_year(self.request, years)
         body = page_cache.fragment(
             self.body_template,
@@ -65,7 +73,12 @@ class YearDashboardView(TemplateView):
             seconds=DASHBOARD_SECONDS,
         )
         return super().get_context_data(
-            years=years, year=year, body=body, moderator=moderates(self.request.user), **kwargs
+            years=years,
+            year=year,
+            body=body,
+            choice=self.choice,
+            moderator=moderates(self.request.user),
+            **kwargs,
         )
 
 
@@ -98,10 +111,10 @@ class AgencyDashboardView(YearDashboardView):
         return super().dispatch(request, *args, **kwargs)
 
     def projects(self):
-        return project_queryset().for_agency(self.agency)
+        return super().projects().for_agency(self.agency)
 
     def body_key(self, year):
-        return [self.agency.pk, year]
+        return [self.agency.pk, *super().body_key(year)]
 
     def body_context(self, year):
         context = super().body_context(year)

@@ -4,6 +4,7 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from knowledge.plans import chosen_plan
 from knowledge.roles import moderator_only
 from knowledge.spreadsheets import FORMATS, table_response
 
@@ -102,10 +103,13 @@ def export_coverage(request, fmt):
 
 
 def export(request, table, fmt):
-    """/monitoring/export/<kpis|budgets>.<csv|xlsx> for the dashboards' fiscal year (?year=)."""
+    """/monitoring/export/<kpis|budgets>.<csv|xlsx> for the dashboards' plan (?plan=) and year (?year=)."""
     tables = {"kpis": kpi_table, "budgets": budget_table}
     if fmt not in FORMATS or table not in tables:
         raise Http404
-    year = chosen_year(request, plan_years())
-    header, rows = tables[table](results(project_queryset(), year))
-    return table_response(f"{table}-{year}", fmt, header, rows)
+    plan = chosen_plan(request).plan
+    projects = project_queryset(plan)
+    year = chosen_year(request, plan_years(projects))
+    header, rows = tables[table](results(projects, year))
+    prefix = f"{plan.slug}-" if plan else ""
+    return table_response(f"{prefix}{table}-{year}", fmt, header, rows)

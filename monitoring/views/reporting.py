@@ -39,9 +39,10 @@ class MyReportsView(TemplateView):
     template_name = "monitoring/my_reports.html"
 
     def get_context_data(self, **kwargs):
-        years = plan_years()
+        reportable = reportable_projects(self.request.user)
+        years = plan_years(reportable)  # the years of the user's own projects, in whichever plan
         year = chosen_year(self.request, years)
-        projects = list(reportable_projects(self.request.user))
+        projects = list(reportable)
         indicators = list(
             Indicator.objects.filter(project__in=projects).select_related("project").order_by("code")
         )

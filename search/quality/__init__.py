@@ -38,9 +38,9 @@ def expected_url(kind, ident):
         "standard": lambda: StandardPage.objects.current().get(code=ident),
         "agency": lambda: Agency.objects.get(code=ident),
         "kpi": lambda: Indicator.objects.get(code=ident),
-        "chapter": lambda: ChapterPage.objects.get(code=ident),
+        "chapter": lambda: ChapterPage.objects.child_of(PlanPage.objects.get(slug="plan")).get(code=ident),
         "update": lambda: UpdatePage.objects.live().get(date=ident),
-        "plan": lambda: PlanPage.objects.get(),
+        "plan": lambda: PlanPage.objects.get(slug=ident),
         "reference": lambda: ReferenceItem.find(*ident.split(":", 1)),
         "topic": lambda: Topic.objects.get(title=ident),
     }

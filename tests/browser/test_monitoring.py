@@ -13,7 +13,7 @@ from tests.factories import IndicatorFactory
 
 def on_track_figure(page, site):
     page.context.clear_cookies()
-    page.goto(f"{site.url}/monitoring/?year=2565")
+    page.goto(f"{site.url}/monitoring/?plan=plan&year=2565")  # S1-P1 is of the ended plan
     figure = page.locator(".figures div", has_text="ตัวชี้วัดที่เป็นไปตามแผน").locator("dd")
     return figure.inner_text()
 

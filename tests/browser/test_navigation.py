@@ -1,5 +1,7 @@
 """A visitor opens the home page, follows plan → strategy → project, and switches to English."""
 
+import re
+
 from playwright.sync_api import expect
 
 
@@ -10,7 +12,10 @@ def test_visitor_reaches_a_project_hub_from_home_and_reads_it_in_english(demo_si
     expect(page.get_by_role("heading", level=1)).to_contain_text("แผนยุทธศาสตร์การพัฒนาระบบราชการ 4.0")
 
     page.get_by_role("link", name="อ่านแผนยุทธศาสตร์").click()
-    expect(page).to_have_url(demo_site.url + "/plan/")
+    expect(page).to_have_url(demo_site.url + "/plan-2566-2570/")  # the plan running now
+    page.get_by_role("complementary").get_by_role("link", name=re.compile("2564-2565")).click()
+    expect(page).to_have_url(demo_site.url + "/plan/")  # the ended plan keeps its address
+    expect(page.locator(".plan-notice")).to_contain_text("แผนนี้สิ้นสุดแล้ว")
 
     page.get_by_role("link", name="การยกระดับการให้บริการประชาชนด้วยระบบดิจิทัล").first.click()
     expect(page).to_have_url(demo_site.url + "/plan/s1/")

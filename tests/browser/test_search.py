@@ -19,7 +19,7 @@ def test_visitor_searches_in_thai_narrows_and_opens_a_result(demo_site, browser_
     narrow = page.get_by_role("complementary", name="กรองผลการค้นหา")
     narrow.get_by_role("link", name="สอศ.").click()
     expect(page).to_have_url(re.compile(r"agency=ovec"))
-    narrow.get_by_role("link", name="2565").click()
+    narrow.get_by_role("link", name="2565", exact=True).click()
     expect(page).to_have_url(re.compile(r"agency=ovec.*year=2565|year=2565.*agency=ovec"))
     narrowed = page.locator(".result").count()
     assert 0 < narrowed < everything

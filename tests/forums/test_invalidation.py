@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
+from django.utils import timezone
 from taggit.models import Tag
 
 from forums import services
@@ -112,7 +113,7 @@ def test_publishing_a_manual_drops_it_and_its_projects_hub_only(client, pages, c
 def test_publishing_an_update_drops_the_pages_that_list_updates(client, pages, committed, updates_index):
     pages.warm(client)
     with committed():
-        UpdatePageFactory(parent=updates_index, title="ข่าวความคืบหน้าล่าสุด")
+        UpdatePageFactory(parent=updates_index, title="ข่าวความคืบหน้าล่าสุด", date=timezone.localdate())
     assert pages.made_again(client) == {"home", "updates", "hub", "other hub"}
     assert "ข่าวความคืบหน้าล่าสุด" in pages.text["home"]
 

@@ -10,8 +10,10 @@ pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 
 
-def test_updates_feed_is_valid_atom_with_every_live_update(client):
-    response = client.get("/updates/feed/")
+def test_updates_feed_is_valid_atom_with_every_live_update_of_the_plan(client):
+    response = client.get(
+        "/updates/feed/?plan=plan"
+    )  # the ended plan's (the current one's: tests/knowledge/test_successive_plans.py)
     assert response["Content-Type"].startswith("application/atom+xml")
     feed = ElementTree.fromstring(response.content)
     assert feed.tag == f"{ATOM}feed"
@@ -25,7 +27,7 @@ def test_updates_feed_is_valid_atom_with_every_live_update(client):
 
 
 def test_updates_feed_is_offered_as_rss_too(client):
-    rss = ElementTree.fromstring(client.get("/updates/feed/rss/").content)
+    rss = ElementTree.fromstring(client.get("/updates/feed/rss/?plan=plan").content)
     assert rss.tag == "rss"
     assert len(rss.findall("channel/item")) == 4
 

@@ -94,7 +94,7 @@ def test_project_hub_lists_its_manuals_and_linked_standards_with_edition_and_sta
 
 
 def test_agency_page_lists_manuals_and_standards_of_its_projects(client):
-    html = client.get("/agencies/ovec/").content.decode()
+    html = client.get("/agencies/ovec/?plan=plan").content.decode()
     assert "คู่มือการให้คำปรึกษาของคลินิกขับเคลื่อนโครงการ" in html  # S3-P2 is an สอศ. project
 
 

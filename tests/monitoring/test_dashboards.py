@@ -8,7 +8,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from knowledge.models import Agency, ProjectPage
+from knowledge.models import Agency, PlanPage, ProjectPage
 from monitoring.models import KpiReport, ReportStatus
 from monitoring.services import report_review, report_submit
 from tests.factories import BudgetFactory, IndicatorFactory, UserFactory
@@ -21,7 +21,7 @@ def text(response):
 
 
 def test_the_plan_dashboard_shows_each_strategy_with_projects_kpis_and_budget(client):
-    page = text(client.get("/monitoring/?year=2565"))
+    page = text(client.get("/monitoring/?plan=plan&year=2565"))
     assert "ยุทธศาสตร์ที่ 1" in page or "การยกระดับการให้บริการประชาชนด้วยระบบดิจิทัล" in page
     assert page.count('role="img"') == 1  # the disbursement chart, with the table beside it
     # The demo: 22 KPIs at four paces; S1's three projects allocated 15,310,000 baht.
@@ -32,11 +32,11 @@ def test_the_plan_dashboard_shows_each_strategy_with_projects_kpis_and_budget(cl
 
 def test_the_plan_dashboard_is_linked_from_the_plan_page(client, plan):
     main = text(client.get(plan.url)).split("<main")[1]
-    assert 'href="/monitoring/"' in main
+    assert 'href="/monitoring/?plan=plan"' in main  # the ended plan's own results
 
 
 def test_a_year_can_be_picked_with_thai_digits(client):
-    assert "2564" in text(client.get("/monitoring/?year=๒๕๖๔")).split("<h1>")[1].split("</h1>")[0]
+    assert "2564" in text(client.get("/monitoring/?plan=plan&year=๒๕๖๔")).split("<h1>")[1].split("</h1>")[0]
 
 
 def test_an_unknown_year_falls_back_to_the_plan_years(client):
@@ -46,9 +46,10 @@ def test_an_unknown_year_falls_back_to_the_plan_years(client):
 
 def test_the_agency_dashboard_lists_only_the_agencys_projects(client):
     obec = Agency.objects.get(code="obec")
-    page = text(client.get(f"/monitoring/agencies/{obec.code}/?year=2565"))
-    own = ProjectPage.objects.for_agency(obec).values_list("code", flat=True)
-    others = ProjectPage.objects.exclude(code__in=own).values_list("code", flat=True)
+    page = text(client.get(f"/monitoring/agencies/{obec.code}/?plan=plan&year=2565"))
+    seed_plan = ProjectPage.objects.descendant_of(PlanPage.objects.get(slug="plan"))
+    own = seed_plan.for_agency(obec).values_list("code", flat=True)
+    others = ProjectPage.objects.exclude(code__in=own).values_list("code", flat=True)  # and every P2- one
     assert own and all(f">{code}<" in page for code in own)
     assert not any(f">{code}<" in page for code in others)
 
@@ -87,12 +88,12 @@ def test_values_waiting_for_review_stay_off_public_pages_and_the_history_is_for_
 def test_approving_a_report_changes_the_dashboards_anonymous_visitors_get_from_cache(
     client, kpi, member, host, django_capture_on_commit_callbacks
 ):
-    first = text(client.get("/monitoring/?year=2565"))
+    first = text(client.get("/monitoring/?plan=plan&year=2565"))
     hub_before = text(client.get(kpi.project.url))
     report = report_submit(indicator=kpi, fiscal_year=2565, quarter=4, value=Decimal(90), user=member)
     with django_capture_on_commit_callbacks(execute=True):
         report_review(report=report, user=host, approve=True)
-    later = text(client.get("/monitoring/?year=2565"))
+    later = text(client.get("/monitoring/?plan=plan&year=2565"))
     assert first != later
     hub_after = text(client.get(kpi.project.url))
     assert f"{kpi.code}</span>" in hub_after and hub_before != hub_after
@@ -112,10 +113,10 @@ def test_the_plan_dashboard_queries_do_not_grow_with_projects_kpis_and_quarters(
     client, no_page_cache, member, host
 ):
     def count():
-        client.get("/monitoring/?year=2565")
+        client.get("/monitoring/?plan=plan&year=2565")
         cache.clear()  # measure a full render, not the cached body
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/monitoring/?year=2565").status_code == 200
+            assert client.get("/monitoring/?plan=plan&year=2565").status_code == 200
         return len(captured)
 
     before = count()

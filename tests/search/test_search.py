@@ -39,7 +39,7 @@ def test_api_returns_the_documented_contract(client):
         "tags",
     }
     assert re.search("<mark>[^<]*คลินิก[^<]*</mark>", result["snippet"])  # the word marked whole
-    assert set(data["facets"]) == {"kind", "strategy", "project", "agency", "tag", "year"}
+    assert set(data["facets"]) == {"kind", "plan", "strategy", "project", "agency", "tag", "year"}
     assert all({"value", "label", "count"} == set(item) for item in data["facets"]["kind"])
 
 
