@@ -19,6 +19,7 @@ author:<id>        a member's topics awaiting approval (their lists are their ow
 exchange:<id>      the cases and topics a project hub shows
 exemplary          the endorsed cases the home page and the exchange show
 results:<id>       a project's KPI values and reports; results: every dashboard
+priorities         the budget priority rankings (the dashboards show requested vs allocated by rank)
 lineage:<id>       which projects of later plans carry on project <id> (its hub's history across plans)
 search             the search index (result pages)
 sites              the Wagtail sites (which host serves which tree: every page's route)
@@ -156,6 +157,10 @@ def kpi_report(instance, **kwargs):
     return indicator(instance.indicator)
 
 
+def priorities(**kwargs):
+    return ["priorities"]
+
+
 def search_entry(instance, **kwargs):
     return ["search"]
 
@@ -216,6 +221,7 @@ TABLE = [
     *((signal, "knowledge.Indicator", indicator) for signal in SAVED),
     *((signal, "knowledge.IndicatorTarget", indicator_target) for signal in SAVED),
     *((signal, "monitoring.KpiReport", kpi_report) for signal in SAVED),
+    *((signal, model, priorities) for model in ("priorities.Round", "priorities.Score") for signal in SAVED),
     (pre_save, "search.SearchEntry", search_entry_before),
     (post_save, "search.SearchEntry", search_entry),
     (pre_delete, "search.SearchEntry", search_entry_removed),

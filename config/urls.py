@@ -28,6 +28,7 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("forums/", include("forums.urls")),
     path("monitoring/", include("monitoring.urls")),
+    path("priorities/", include("priorities.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
 ]

@@ -51,6 +51,8 @@ ROLE_PERMISSIONS = {
         "wagtaildocs.delete_document",
         # Forum categories: created and given readers, never deleted (their topics would go too).
         *(f"forums.{action}_category" for action in ("add", "change", "view")),
+        # Each year's budget priority round (a decided one is kept as it is: priorities.models).
+        *(f"priorities.{action}_round" for action in ("add", "change", "view")),
     ],
 }
 # Page permissions granted on the root of the page tree (inherited by every page).

@@ -21,6 +21,7 @@ INSTALLED_APPS = [
     "monitoring",
     "search",
     "api",
+    "priorities",
     "accounts",
     "axes",
     "wagtail.contrib.forms",

@@ -12,6 +12,7 @@ from knowledge.models import Agency, Indicator
 from knowledge.plans import chosen_plan
 from knowledge.roles import moderates
 from knowledge.thaidate import fold_thai_digits
+from priorities.ranking import decided_ranking
 
 from ..charts import BarChart
 from ..dashboard import Totals, by_strategy, kpi_histories, plan_years, project_queryset, results
@@ -55,7 +56,14 @@ class YearDashboardView(TemplateView):
         }
 
     # KPIs and reports, projects and their budgets, strategies, agencies.
-    dependencies = ("results", "kind:projectpage", "kind:strategypage", "kind:planpage", "reference")
+    dependencies = (
+        "results",
+        "kind:projectpage",
+        "kind:strategypage",
+        "kind:planpage",
+        "reference",
+        "priorities",
+    )
 
     def get(self, request, *args, **kwargs):
         return page_cache.complete(super().get(request, *args, **kwargs).render())
@@ -97,6 +105,7 @@ class PlanDashboardView(YearDashboardView):
             "strategies": strategies,
             "chart": BarChart(rows),
             "agencies": Agency.objects.all(),
+            "priority": decided_ranking(self.choice.plan, year),
         }
 
 
