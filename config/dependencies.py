@@ -19,6 +19,7 @@ author:<id>        a member's topics awaiting approval (their lists are their ow
 exchange:<id>      the cases and topics a project hub shows
 exemplary          the endorsed cases the home page and the exchange show
 results:<id>       a project's KPI values and reports; results: every dashboard
+hearings           hearings and their comments (a published edition's summary of its hearing)
 priorities         the budget priority rankings (the dashboards show requested vs allocated by rank)
 lineage:<id>       which projects of later plans carry on project <id> (its hub's history across plans)
 search             the search index (result pages)
@@ -161,6 +162,10 @@ def priorities(**kwargs):
     return ["priorities"]
 
 
+def hearings(**kwargs):
+    return ["hearings"]
+
+
 def search_entry(instance, **kwargs):
     return ["search"]
 
@@ -222,6 +227,7 @@ TABLE = [
     *((signal, "knowledge.IndicatorTarget", indicator_target) for signal in SAVED),
     *((signal, "monitoring.KpiReport", kpi_report) for signal in SAVED),
     *((signal, model, priorities) for model in ("priorities.Round", "priorities.Score") for signal in SAVED),
+    *((signal, model, hearings) for model in ("hearings.Hearing", "hearings.Comment") for signal in SAVED),
     (pre_save, "search.SearchEntry", search_entry_before),
     (post_save, "search.SearchEntry", search_entry),
     (pre_delete, "search.SearchEntry", search_entry_removed),

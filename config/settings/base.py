@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "priorities",
+    "hearings",
     "accounts",
     "axes",
     "wagtail.contrib.forms",

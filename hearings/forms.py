@@ -1,0 +1,30 @@
+"""A comment on one part of the text, and the owner's answer to it."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import Comment, Resolution
+
+
+class CommentForm(forms.ModelForm):
+    """The part is chosen from the text's own parts; the quoted words are optional."""
+
+    class Meta:
+        model = Comment
+        fields = ["part", "quote", "body"]
+        widgets = {"quote": forms.Textarea(attrs={"rows": 2}), "body": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, parts, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parts = {part.anchor: part for part in parts}
+        self.fields["part"] = forms.ChoiceField(
+            label=_("Part"), choices=[(part.anchor, part.title) for part in parts]
+        )
+        self.fields["body"].error_messages["required"] = _("Write your comment.")
+
+
+class AnswerForm(forms.Form):
+    resolution = forms.ChoiceField(
+        label=_("Resolution"), choices=Resolution.choices, widget=forms.RadioSelect
+    )
+    reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 2}))
