@@ -19,6 +19,7 @@ author:<id>        a member's topics awaiting approval (their lists are their ow
 exchange:<id>      the cases and topics a project hub shows
 exemplary          the endorsed cases the home page and the exchange show
 results:<id>       a project's KPI values and reports; results: every dashboard
+feedback:<id>      the published stakeholder feedback of project <id> (its hub)
 hearings           hearings and their comments (a published edition's summary of its hearing)
 priorities         the budget priority rankings (the dashboards show requested vs allocated by rank)
 lineage:<id>       which projects of later plans carry on project <id> (its hub's history across plans)
@@ -166,6 +167,10 @@ def hearings(**kwargs):
     return ["hearings"]
 
 
+def project_feedback(instance, **kwargs):
+    return [f"feedback:{instance.project_id}"]
+
+
 def search_entry(instance, **kwargs):
     return ["search"]
 
@@ -227,7 +232,12 @@ TABLE = [
     *((signal, "knowledge.IndicatorTarget", indicator_target) for signal in SAVED),
     *((signal, "monitoring.KpiReport", kpi_report) for signal in SAVED),
     *((signal, model, priorities) for model in ("priorities.Round", "priorities.Score") for signal in SAVED),
-    *((signal, model, hearings) for model in ("hearings.Hearing", "hearings.Comment") for signal in SAVED),
+    *(
+        (signal, model, hearings)
+        for model in ("participation.Hearing", "participation.Comment")
+        for signal in SAVED
+    ),
+    *((signal, "participation.ProjectFeedback", project_feedback) for signal in SAVED),
     (pre_save, "search.SearchEntry", search_entry_before),
     (post_save, "search.SearchEntry", search_entry),
     (pre_delete, "search.SearchEntry", search_entry_removed),

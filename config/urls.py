@@ -29,7 +29,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("monitoring/", include("monitoring.urls")),
     path("priorities/", include("priorities.urls")),
-    path("hearings/", include("hearings.urls")),
+    path("participation/", include("participation.urls")),
     path("", include("knowledge.urls")),
     path("", include("search.urls")),
 ]

@@ -53,7 +53,7 @@ ROLE_PERMISSIONS = {
         *(f"forums.{action}_category" for action in ("add", "change", "view")),
         # Each year's budget priority round (a decided one is kept as it is: priorities.models).
         *(f"priorities.{action}_round" for action in ("add", "change", "view")),
-        *(f"hearings.{action}_hearing" for action in ("add", "change", "view")),
+        *(f"participation.{action}_hearing" for action in ("add", "change", "view")),
     ],
 }
 # Page permissions granted on the root of the page tree (inherited by every page).

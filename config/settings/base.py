@@ -22,7 +22,7 @@ INSTALLED_APPS = [
     "search",
     "api",
     "priorities",
-    "hearings",
+    "participation",
     "accounts",
     "axes",
     "wagtail.contrib.forms",

@@ -11,7 +11,7 @@ def test_a_reader_comments_on_a_section_and_the_host_unit_answers(demo_site, bro
     page = browser_page
     person("reader", Role.STAFF, agency="obec")
     person("hostunit", Role.MODERATOR)
-    sign_in(page, demo_site, "reader", "/hearings/")
+    sign_in(page, demo_site, "reader", "/participation/")
     page.get_by_role("link", name="คู่มือการประเมินตนเองตามเกณฑ์ PMQA 4.0").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("PMQA")
     form = page.locator("form.comment-form")

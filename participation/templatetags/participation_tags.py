@@ -8,12 +8,12 @@ from django.utils import timezone
 
 from knowledge.dependencies import depends_on
 
-from ..models import Hearing, Resolution
+from ..models import Hearing, ProjectFeedback, Resolution
 
 register = template.Library()
 
 
-@register.inclusion_tag("hearings/includes/summary.html")
+@register.inclusion_tag("participation/includes/summary.html")
 def hearing_summary(page):
     depends_on("hearings")
     today = timezone.localdate()
@@ -34,3 +34,13 @@ def hearing_summary(page):
             }
         )
     return {"summaries": summaries}
+
+
+@register.inclusion_tag("participation/includes/project_feedback.html")
+def stakeholder_feedback(project):
+    """The hub's count of published stakeholder feedback, the latest three, and the form's link."""
+    depends_on(f"feedback:{project.pk}")
+    published = ProjectFeedback.objects.approved().filter(project=project)
+    latest = list(published[:3])
+    count = len(latest) if len(latest) < 3 else published.count()
+    return {"project": project, "count": count, "latest": latest}

@@ -11,10 +11,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from forums.models import Watch
-from hearings import services
-from hearings.models import Hearing, Resolution
 from knowledge.models import Agency, ManualPage
 from knowledge.roles import Role
+from participation import services
+from participation.models import Hearing, Resolution
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,7 +58,7 @@ def test_staff_of_a_named_agency_comment_on_a_part_with_the_words_they_quote(cli
 def test_a_hearing_for_named_agencies_is_not_shown_to_others(client, hearing):
     client.force_login(member_of("ovec"))
     assert client.get(hearing.get_absolute_url()).status_code == 404
-    assert hearing.get_absolute_url() not in text(client.get("/hearings/"))
+    assert hearing.get_absolute_url() not in text(client.get("/participation/"))
     client.logout()
     assert client.get(hearing.get_absolute_url()).status_code == 302  # sign in first
 
@@ -89,10 +89,10 @@ def test_the_owner_answers_each_comment_with_a_resolution_and_reason(client, hea
     )
     client.force_login(author)  # not the owner
     answer = {"resolution": Resolution.PARTLY, "reason": "เพิ่มหนึ่งตัวอย่าง"}
-    assert client.post(f"/hearings/comments/{comment.pk}/answer/", answer).status_code == 403
+    assert client.post(f"/participation/comments/{comment.pk}/answer/", answer).status_code == 403
     owner = hearing.page.specific.owner_contact
     client.force_login(owner)
-    client.post(f"/hearings/comments/{comment.pk}/answer/", answer)
+    client.post(f"/participation/comments/{comment.pk}/answer/", answer)
     comment.refresh_from_db()
     assert (comment.resolution, comment.reason, comment.resolved_by) == (
         Resolution.PARTLY,

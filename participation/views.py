@@ -1,4 +1,5 @@
-"""Hearings for staff: the open ones, one hearing's text with a comment form per part, the owner's answers."""
+"""Hearings for staff (the open ones, one hearing's text with a comment form per part, the owner's answers)
+and stakeholders' feedback on projects (a form for anyone, a queue for moderators)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -9,10 +10,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from knowledge.models import ProjectPage
+from knowledge.roles import moderator_only
+
 from . import services
 from .access import may_answer, may_comment, may_read
-from .forms import AnswerForm, CommentForm
-from .models import Comment, Hearing
+from .forms import AnswerForm, CommentForm, ProjectFeedbackForm
+from .models import Comment, Hearing, ProjectFeedback
 from .parts import parts_of
 
 
@@ -25,7 +29,7 @@ def hearing_list(request):
         "open": [hearing for hearing in visible if hearing.is_open(today)],
         "closed": [hearing for hearing in visible if not hearing.is_open(today)],
     }
-    return render(request, "hearings/hearing_list.html", context)
+    return render(request, "participation/hearing_list.html", context)
 
 
 def readable(request, pk):
@@ -69,7 +73,7 @@ def hearing_detail(request, pk):
         "can_answer": may_answer(request.user, hearing),
         "answer_form": AnswerForm(),
     }
-    return render(request, "hearings/hearing_detail.html", context, status=400 if form.errors else 200)
+    return render(request, "participation/hearing_detail.html", context, status=400 if form.errors else 200)
 
 
 @require_POST
@@ -85,3 +89,35 @@ def comment_answer(request, pk):
     else:
         messages.error(request, _("Choose a resolution and give its reason."))
     return redirect(f"{comment.hearing.get_absolute_url()}#{comment.part}")
+
+
+def feedback_form(request, code):
+    """A project's short feedback form, for anyone; what is sent waits for a moderator."""
+    project = get_object_or_404(ProjectPage.objects.live().public(), code=code)
+    form = ProjectFeedbackForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = {name: form.cleaned_data[name] for name in ("name", "organisation", "email", "body")}
+        services.feedback_send(project=project, user=request.user, **data)
+        messages.success(
+            request, _("Thank you. Your feedback will be published once a moderator has read it.")
+        )
+        return redirect(project.url)
+    status = 400 if form.errors else 200
+    return render(
+        request, "participation/feedback_form.html", {"project": project, "form": form}, status=status
+    )
+
+
+@moderator_only
+def feedback_queue(request):
+    if request.method == "POST":
+        feedback = get_object_or_404(ProjectFeedback.objects.pending(), pk=request.POST.get("feedback"))
+        services.feedback_moderate(
+            feedback=feedback, user=request.user, approve=request.POST.get("approve") == "1"
+        )
+        messages.success(
+            request, _("Done: the feedback is %(status)s.") % {"status": feedback.get_status_display()}
+        )
+        return redirect("participation:feedback_queue")
+    waiting = ProjectFeedback.objects.pending().select_related("project")
+    return render(request, "participation/feedback_queue.html", {"waiting": waiting})

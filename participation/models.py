@@ -69,7 +69,7 @@ class Hearing(models.Model):
         return str(_("Hearing on %(title)s") % {"title": self.page.title})
 
     def get_absolute_url(self):
-        return reverse("hearings:hearing", args=[self.pk])
+        return reverse("participation:hearing", args=[self.pk])
 
     def clean(self):
         if self.opens_on and self.closes_on and self.closes_on < self.opens_on:
@@ -83,6 +83,50 @@ class Hearing(models.Model):
     def edition(self):
         """The text heard: the edition's latest revision (its draft while it is being heard)."""
         return self.page.specific.get_latest_revision_as_object()
+
+
+class FeedbackStatus(models.TextChoices):
+    PENDING = "pending", _("Awaiting moderation")
+    APPROVED = "approved", _("Published")
+    REJECTED = "rejected", _("Not published")
+
+
+class ProjectFeedbackQuerySet(models.QuerySet):
+    def approved(self):
+        return self.filter(status=FeedbackStatus.APPROVED)
+
+    def pending(self):
+        return self.filter(status=FeedbackStatus.PENDING)
+
+
+class ProjectFeedback(models.Model):
+    """A stakeholder's short feedback on a project (signed in or not), published once a moderator approves."""
+
+    project = models.ForeignKey(
+        "knowledge.ProjectPage", on_delete=models.CASCADE, related_name="stakeholder_feedback"
+    )
+    name = models.CharField(_("Your name"), max_length=120)
+    organisation = models.CharField(_("Organisation or school"), max_length=255, blank=True)
+    email = models.EmailField(_("E-mail (not published)"), blank=True)
+    body = models.TextField(_("Your feedback"), max_length=2000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(max_length=16, choices=FeedbackStatus.choices, default=FeedbackStatus.PENDING)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    moderated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    moderated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = ProjectFeedbackQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("Stakeholder feedback")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.name}: {self.body[:40]}"
 
 
 class CommentQuerySet(models.QuerySet):

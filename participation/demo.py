@@ -1,6 +1,7 @@
-"""Demo hearings: the clinic manual's edition 2 was heard before it came into force (three comments, each
-answered, and what changed), and a draft of the PMQA self-assessment manual's edition 2 is open for comment
-to staff of สป. and สพฐ. for three weeks from the day the demo is loaded. Idempotent."""
+"""Demo participation: stakeholders' feedback on S1-P1 (two published, one waiting); hearings: the clinic
+manual's edition 2 was heard before it came into force (three comments, each answered, and what changed),
+and a draft of the PMQA self-assessment manual's edition 2 is open for comment to staff of สป. and สพฐ. for
+three weeks from the day the demo is loaded. Idempotent."""
 
 from datetime import date, timedelta
 
@@ -8,10 +9,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
-from knowledge.models import Agency, ManualPage
+from knowledge.models import Agency, ManualPage, ProjectPage
 from knowledge.services import edition_create_next
 
-from .models import Audience, Comment, Hearing, Resolution
+from .models import Audience, Comment, FeedbackStatus, Hearing, ProjectFeedback, Resolution
 from .parts import parts_of
 
 HEARD = [
@@ -26,7 +27,20 @@ HEARD = [
 ]
 
 
-class HearingsDemoLoader:
+FEEDBACK = [
+    (
+        "S1-P1",
+        "ครูสมศรี ใจดี",
+        "โรงเรียนบ้านหนองบัว",
+        "ยื่นคำขอผ่าน e-Service สะดวกมาก ไม่ต้องเดินทางไปเขตพื้นที่",
+        FeedbackStatus.APPROVED,
+    ),
+    ("S1-P1", "นายวิชัย รักเรียน", "ผู้ปกครอง", "อยากให้แจ้งสถานะคำขอทางอีเมลด้วย", FeedbackStatus.APPROVED),
+    ("S1-P1", "ผู้ไม่ประสงค์ออกนาม", "", "ระบบช้าในช่วงเปิดภาคเรียน", FeedbackStatus.PENDING),
+]
+
+
+class ParticipationDemoLoader:
     def __init__(self):
         self.created = {}
         self.users = {user.username: user for user in get_user_model().objects.all()}
@@ -39,7 +53,20 @@ class HearingsDemoLoader:
         pmqa = ManualPage.objects.live().filter(code="pmqa-self-assessment", edition=1).first()
         if pmqa and not ManualPage.objects.filter(code="pmqa-self-assessment", edition=2).exists():
             self.load_open(pmqa)
+        if not ProjectFeedback.objects.exists():
+            self.load_feedback()
         return self
+
+    def load_feedback(self):
+        for code, name, organisation, body, status in FEEDBACK:
+            ProjectFeedback.objects.create(
+                project=ProjectPage.objects.get(code=code),
+                name=name,
+                organisation=organisation,
+                body=body,
+                status=status,
+            )
+            self.created["stakeholder feedback"] = self.created.get("stakeholder feedback", 0) + 1
 
     def load_closed(self, page):
         hearing = Hearing.objects.create(

@@ -9,10 +9,11 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from knowledge.roles import moderates
 from knowledge.sending import claimed
 
 from .access import agency_of, may_answer, may_comment
-from .models import Comment, Hearing
+from .models import Comment, FeedbackStatus, Hearing, ProjectFeedback
 
 
 @transaction.atomic
@@ -56,7 +57,30 @@ def hearing_announce(*, hearing_id):
             return 0
         with translation.override(settings.LANGUAGE_CODE):
             context = {"hearing": hearing, "site_url": settings.WAGTAILADMIN_BASE_URL}
-            subject = render_to_string("hearings/email/opened_subject.txt", context).strip()
-            body = render_to_string("hearings/email/opened.txt", context)
+            subject = render_to_string("participation/email/opened_subject.txt", context).strip()
+            body = render_to_string("participation/email/opened.txt", context)
         EmailMessage(subject, body, None, [], bcc=recipients).send()  # watchers do not see each other
     return len(recipients)
+
+
+@transaction.atomic
+def feedback_send(*, project, user, name, organisation, email, body):
+    """A stakeholder's feedback, held for moderation."""
+    return ProjectFeedback.objects.create(
+        project=project,
+        author=user if user.is_authenticated else None,
+        name=name.strip(),
+        organisation=organisation.strip(),
+        email=email,
+        body=body.strip(),
+    )
+
+
+@transaction.atomic
+def feedback_moderate(*, feedback, user, approve):
+    if not moderates(user):
+        raise PermissionDenied
+    feedback.status = FeedbackStatus.APPROVED if approve else FeedbackStatus.REJECTED
+    feedback.moderated_by, feedback.moderated_at = user, timezone.now()
+    feedback.save(update_fields=["status", "moderated_by", "moderated_at"])
+    return feedback
