@@ -36,6 +36,10 @@ PAGES = {
     "manual section": "/plan/s3/s3-p2/clinic-manual-e2/section/1/",
     "standard": "/plan/s2/s2-p3/ea-standard-e1/",
     "M&E dashboard": "/monitoring/?year=2565",
+    # Issue 16: the current plan's hub (history across plans), a budget ranking, a feedback form.
+    "successor hub": "/plan-2566-2570/p2-s1/p2-s1-p1/",
+    "priority ranking": "/priorities/1/",
+    "feedback form": "/participation/projects/S1-P1/feedback/",
 }
 # Issue 13: signed in, every knowledge page at least 0.12 of the bare view, the hub 0.10.
 SIGNED_IN_TARGETS = {name: 0.10 if name == "project hub" else 0.12 for name in PAGES} | {

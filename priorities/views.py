@@ -4,9 +4,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from knowledge import page_cache
+from knowledge.dependencies import depends_on
 from knowledge.roles import moderates, moderator_only
 from knowledge.spreadsheets import FORMATS, table_response
 
@@ -14,6 +17,11 @@ from . import services
 from .forms import ScoreSheet
 from .models import Round
 from .ranking import ranking
+
+RANKING_BODY = "priorities/includes/ranking_body.html"
+# Scores and rounds; the projects' titles and budgets; the clinic questions counted beside them.
+RANKING_NAMES = ("priorities", "kind:projectpage", "forum")
+RANKING_SECONDS = 600
 
 
 def visible_round(request, pk):
@@ -30,10 +38,20 @@ def round_list(request):
 
 
 def round_detail(request, pk):
+    """A ranking: its body (criteria and the ranked table) is the same for everyone who may see the round, so
+    it is rendered once until a score, a project or a clinic question changes."""
+    depends_on(*RANKING_NAMES)
     round_ = visible_round(request, pk)
-    criteria, rows = ranking(round_)
-    context = {"round": round_, "criteria": criteria, "rows": rows, "moderator": moderates(request.user)}
-    return render(request, "priorities/round_detail.html", context)
+
+    def render_body():
+        criteria, rows = ranking(round_)
+        return render_to_string(RANKING_BODY, {"round": round_, "criteria": criteria, "rows": rows})
+
+    body = page_cache.fragment(
+        RANKING_BODY, [round_.pk], render_body, names=RANKING_NAMES, seconds=RANKING_SECONDS
+    )
+    context = {"round": round_, "body": body, "moderator": moderates(request.user)}
+    return page_cache.complete(render(request, "priorities/round_detail.html", context))
 
 
 @moderator_only

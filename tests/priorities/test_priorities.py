@@ -7,11 +7,12 @@ import re
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from forums.models import TopicKind
+from forums.models import Topic, TopicKind
 from knowledge.models import PlanPage, ProjectPage
 from knowledge.roles import Role
 from priorities import services
@@ -170,6 +171,7 @@ def test_the_ranking_exports_with_each_score(client):
 
 def test_the_ranking_costs_the_same_queries_however_many_projects_score(client, open_round, host):
     def queries():
+        cache.clear()  # a render from scratch, not the kept ranking
         with CaptureQueriesContext(connection) as captured:
             assert client.get(open_round.get_absolute_url()).status_code == 200
         return len(captured)
@@ -212,3 +214,17 @@ def test_a_decided_round_cannot_be_changed_in_the_admin(open_round, host):
     services.round_decide(round_=open_round, user=host)
     with pytest.raises(ValidationError):
         Round.objects.get(pk=open_round.pk).full_clean()
+
+
+def test_a_kept_ranking_shows_a_new_clinic_question_at_once(
+    client, open_round, host, django_capture_on_commit_callbacks
+):
+    score_all(open_round, {})
+    services.round_decide(round_=open_round, user=host)
+    asked = Topic.objects.filter(kind=TopicKind.QUESTION).values_list("projects", flat=True)
+    project = open_round.projects().exclude(pk__in=asked).first()  # one without a clinic question yet
+    link = f"/forums/topics/?project={project.code}&amp;kind=question"
+    assert link not in text(client.get(open_round.get_absolute_url()))
+    with django_capture_on_commit_callbacks(execute=True):
+        topic(author=UserFactory(), kind=TopicKind.QUESTION, title="คำถามใหม่", projects=[project])
+    assert link in text(client.get(open_round.get_absolute_url()))
